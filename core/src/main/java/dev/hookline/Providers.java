@@ -1,0 +1,47 @@
+package dev.hookline;
+
+import dev.hookline.event.EventCatalog;
+import dev.hookline.event.JsonEnvelope;
+import dev.hookline.signature.SignatureSchemes;
+
+/** The built-in providers. */
+public final class Providers {
+
+    private static final Provider EXA = new Provider("exa", SignatureSchemes.exa(),
+            JsonEnvelope.builder().idField("id").typeField("type").timeField("createdAt").dataField("data").build(),
+            EventCatalog.empty());
+
+    private static final Provider ENCRATA = new Provider("encrata", SignatureSchemes.encrata(),
+            JsonEnvelope.builder().idFromBodyDigest().typeField("event").timeField("created_at").dataField("data").build(),
+            EventCatalog.empty());
+
+    private static final Provider STANDARD_WEBHOOKS = new Provider("standard", SignatureSchemes.standardWebhooks(),
+            JsonEnvelope.builder().idHeader("webhook-id").typeField("type").timeField("timestamp").dataField("data").build());
+
+    private Providers() {
+    }
+
+    /**
+     * Exa Websets: {@code Exa-Signature} over {@code t.body}; envelope {@code {id, object, type, data, createdAt}}.
+     */
+    public static Provider exa() {
+        return EXA;
+    }
+
+    /**
+     * Encrata: {@code X-Encrata-Signature} over the body; envelope {@code {event, data, created_at}}. The
+     * envelope has no id, so the event id is the SHA-256 of the verified body.
+     */
+    public static Provider encrata() {
+        return ENCRATA;
+    }
+
+    /**
+     * Standard Webhooks: {@code webhook-id}/{@code webhook-timestamp}/{@code webhook-signature}; envelope
+     * {@code {type, timestamp, data}}, the event id from {@code webhook-id}. Event types are the
+     * application's own, so the catalogue is empty.
+     */
+    public static Provider standardWebhooks() {
+        return STANDARD_WEBHOOKS;
+    }
+}

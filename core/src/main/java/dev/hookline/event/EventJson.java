@@ -1,0 +1,54 @@
+package dev.hookline.event;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON settings Hookline binds events with. */
+public final class EventJson {
+
+    /** Deeper documents than this are malformed: no provider nests anywhere near it. */
+    static final int MAX_NESTING_DEPTH = 256;
+
+    private static final JsonMapper MAPPER = configure(JsonMapper.builder(
+                    JsonFactory.builder()
+                            .streamReadConstraints(StreamReadConstraints.builder()
+                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                                    .build())
+                            .build()))
+            .build();
+
+    private EventJson() {
+    }
+
+    /**
+     * The shared default mapper: lenient where providers evolve (unknown fields ignored, unknown enum
+     * values read as each enum's {@code UNKNOWN} constant, enum names matched case-insensitively) and
+     * strict where a sender could abuse it (bounded nesting, no trailing content).
+     *
+     * @return the mapper; immutable and thread-safe
+     */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Applies Hookline's settings to a builder, for applications that want their own mapper with the
+     * same behaviour (extra modules, say).
+     *
+     * @param builder a mapper builder
+     * @return the same builder
+     */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        return builder
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
+    }
+}

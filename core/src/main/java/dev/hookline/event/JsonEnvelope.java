@@ -1,0 +1,244 @@
+package dev.hookline.event;
+
+import dev.hookline.Headers;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * An envelope that is one JSON object, with the event's id, type, time and data in top-level fields
+ * (or the id and type in headers). Configured with {@link #builder()}:
+ *
+ * <pre>{@code
+ * EnvelopeFormat exa = JsonEnvelope.builder()
+ *         .idField("id").typeField("type").timeField("createdAt").dataField("data")
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JsonEnvelope implements EnvelopeFormat {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Source id;
+    private final Source type;
+    private final String timeField;
+    private final String dataField;
+
+    private JsonEnvelope(Builder builder) {
+        this.id = builder.id;
+        this.type = builder.type;
+        this.timeField = builder.timeField;
+        this.dataField = builder.dataField;
+    }
+
+    /** A builder; the id and type sources are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public WebhookEvent parse(String provider, Headers headers, byte[] body, ObjectMapper mapper) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            // the parser's message may quote the payload: keep only the reason
+            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
+        }
+        String eventType = type.read(root, headers, body);
+        if (eventType == null) {
+            throw new MalformedPayloadException(PayloadFailure.MISSING_EVENT_TYPE);
+        }
+        String eventId = id.read(root, headers, body);
+        if (eventId == null) {
+            throw new MalformedPayloadException(PayloadFailure.MISSING_EVENT_ID);
+        }
+        Instant createdAt = timeField == null ? null : instant(root.get(timeField));
+        JsonNode data = dataField == null ? root : root.get(dataField);
+        return new WebhookEvent(provider, eventId, eventType, createdAt, root, data, mapper);
+    }
+
+    /** ISO-8601 text or unix seconds; null for anything else. */
+    private static Instant instant(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            long seconds = node.longValue();
+            return seconds >= 0 && seconds <= Instant.MAX.getEpochSecond() ? Instant.ofEpochSecond(seconds) : null;
+        }
+        if (node.isString()) {
+            String text = node.stringValue();
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Where a string part of the event comes from. */
+    @FunctionalInterface
+    private interface Source {
+        /** The non-empty value, or null when absent. */
+        String read(JsonNode root, Headers headers, byte[] body);
+    }
+
+    private static Source field(String name) {
+        requireName(name);
+        return (root, headers, body) -> {
+            JsonNode node = root.get(name);
+            return node != null && node.isString() && !node.stringValue().isEmpty() ? node.stringValue() : null;
+        };
+    }
+
+    private static Source header(String name) {
+        requireName(name);
+        return (root, headers, body) -> {
+            String value = headers.first(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        };
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A field or header name is required");
+        }
+        return name;
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** Configures a {@link JsonEnvelope}; not thread-safe. */
+    public static final class Builder {
+        private Source id;
+        private Source type;
+        private String timeField;
+        private String dataField = "data";
+
+        private Builder() {
+        }
+
+        /**
+         * The event id is the string in this top-level field.
+         *
+         * @param name the field name
+         * @return this builder
+         */
+        public Builder idField(String name) {
+            this.id = field(name);
+            return this;
+        }
+
+        /**
+         * The event id is the value of this header.
+         *
+         * @param name the header name
+         * @return this builder
+         */
+        public Builder idHeader(String name) {
+            this.id = header(name);
+            return this;
+        }
+
+        /**
+         * The event id is the SHA-256 (lower-case hex) of the verified body, for providers that send no
+         * id. Redeliveries deduplicate only if the provider resends identical bytes.
+         *
+         * @return this builder
+         */
+        public Builder idFromBodyDigest() {
+            this.id = (root, headers, body) -> sha256Hex(body);
+            return this;
+        }
+
+        /**
+         * The event type is the string in this top-level field.
+         *
+         * @param name the field name
+         * @return this builder
+         */
+        public Builder typeField(String name) {
+            this.type = field(name);
+            return this;
+        }
+
+        /**
+         * The event type is the value of this header.
+         *
+         * @param name the header name
+         * @return this builder
+         */
+        public Builder typeHeader(String name) {
+            this.type = header(name);
+            return this;
+        }
+
+        /**
+         * The event time is in this top-level field, as ISO-8601 text or unix seconds. Optional.
+         *
+         * @param name the field name
+         * @return this builder
+         */
+        public Builder timeField(String name) {
+            this.timeField = requireName(name);
+            return this;
+        }
+
+        /**
+         * The event data is this top-level field. Default {@code data}.
+         *
+         * @param name the field name
+         * @return this builder
+         */
+        public Builder dataField(String name) {
+            this.dataField = requireName(name);
+            return this;
+        }
+
+        /**
+         * The event data is the whole body, for providers with no wrapper (GitHub, say).
+         *
+         * @return this builder
+         */
+        public Builder wholeBodyAsData() {
+            this.dataField = null;
+            return this;
+        }
+
+        /**
+         * The envelope format.
+         *
+         * @return the format
+         * @throws IllegalStateException if no id or type source was given
+         */
+        public JsonEnvelope build() {
+            if (id == null) {
+                throw new IllegalStateException("An id source is required: idField, idHeader or idFromBodyDigest");
+            }
+            if (type == null) {
+                throw new IllegalStateException("A type source is required: typeField or typeHeader");
+            }
+            return new JsonEnvelope(this);
+        }
+    }
+}

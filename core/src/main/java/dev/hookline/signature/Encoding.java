@@ -1,0 +1,65 @@
+package dev.hookline.signature;
+
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Strict, non-throwing decoders for the values found in signature headers. */
+final class Encoding {
+
+    /** Up to 18 digits always fits a long, and covers any plausible unix timestamp. */
+    private static final int MAX_TIMESTAMP_DIGITS = 18;
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Encoding() {
+    }
+
+    /** The bytes of a hex string of exactly {@code 2 * length} digits, or null if it is anything else. */
+    static byte[] hex(String value, int length) {
+        if (value.length() != 2 * length) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!HexFormat.isHexDigit(value.charAt(i))) {
+                return null;
+            }
+        }
+        return HEX.parseHex(value);
+    }
+
+    /** Lower-case hex of {@code bytes}. */
+    static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** The bytes of standard padded base64 that decodes to exactly {@code length} bytes, or null. */
+    static byte[] base64(String value, int length) {
+        // padded base64 of n bytes is exactly 4 * ceil(n / 3) characters; reject anything else early
+        if (value.length() != 4 * ((length + 2) / 3)) {
+            return null;
+        }
+        try {
+            byte[] decoded = Base64.getDecoder().decode(value);
+            return decoded.length == length ? decoded : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A non-negative decimal of at most 18 ASCII digits, or -1 if the value is anything else. */
+    static long timestamp(String value) {
+        int length = value.length();
+        if (length == 0 || length > MAX_TIMESTAMP_DIGITS) {
+            return -1;
+        }
+        long result = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hookline.signature;
+
+import dev.hookline.Headers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code <Header>: <prefix><hex>}, HMAC-SHA256 over the body alone: the form Encrata ({@code X-Encrata-Signature},
+ * no prefix) and GitHub ({@code X-Hub-Signature-256}, prefix {@code sha256=}) use. Nothing time-based is signed.
+ */
+final class HexHmacScheme implements SignatureScheme {
+
+    private static final int SHA256_BYTES = 32;
+
+    private final String header;
+    private final String prefix;
+
+    HexHmacScheme(String header, String prefix) {
+        this.header = header;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public void verify(Headers headers, byte[] body, VerificationContext context)
+            throws SignatureVerificationException {
+        List<String> values = headers.all(header);
+        if (values.isEmpty()) {
+            throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
+        }
+        List<byte[]> signatures = new ArrayList<>(values.size());
+        for (String value : values) {
+            String trimmed = value.strip();
+            byte[] signature = trimmed.startsWith(prefix)
+                    ? Encoding.hex(trimmed.substring(prefix.length()), SHA256_BYTES)
+                    : null;
+            if (signature == null) {
+                throw new SignatureVerificationException(SignatureFailure.MALFORMED_SIGNATURE);
+            }
+            signatures.add(signature);
+        }
+        if (!context.anyMatches(signatures, null, body)) {
+            throw new SignatureVerificationException(SignatureFailure.NO_MATCHING_SIGNATURE);
+        }
+    }
+
+    @Override
+    public Map<String, String> sign(byte[] body, SigningKey key, Instant timestamp, String messageId) {
+        return Map.of(header, prefix + Encoding.hex(key.mac(body)));
+    }
+
+    @Override
+    public String toString() {
+        return "HexHmacScheme[" + header + "]";
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hookline.signature;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a {@link SignatureScheme} verifies against: the endpoint's keys, the time the delivery was
+ * received and the timestamp tolerance.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class VerificationContext {
+
+    private final List<SigningKey> keys;
+    private final Instant receivedAt;
+    private final Duration tolerance;
+
+    /**
+     * A context for one verification.
+     *
+     * @param keys the keys of every accepted secret, at least one
+     * @param receivedAt when the delivery was received
+     * @param tolerance how far a signed timestamp may be from {@code receivedAt} in either direction;
+     *     {@code null} turns the timestamp check off
+     */
+    public VerificationContext(List<SigningKey> keys, Instant receivedAt, Duration tolerance) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("At least one signing key is required");
+        }
+        if (tolerance != null && tolerance.isNegative()) {
+            throw new IllegalArgumentException("The timestamp tolerance must not be negative");
+        }
+        this.keys = List.copyOf(keys);
+        this.receivedAt = receivedAt;
+        this.tolerance = tolerance;
+    }
+
+    /** The keys of every accepted secret; a delivery is authentic if it matches any of them. */
+    public List<SigningKey> keys() {
+        return keys;
+    }
+
+    /** When the delivery was received: the instant a signed timestamp is compared with. */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /**
+     * Checks a signed timestamp against the tolerance, in both directions.
+     *
+     * @param epochSeconds the signed timestamp, in seconds since the epoch
+     * @throws SignatureVerificationException with {@link SignatureFailure#TIMESTAMP_OUTSIDE_TOLERANCE}
+     *     if it is further than the tolerance from the time of receipt
+     */
+    public void checkTimestamp(long epochSeconds) throws SignatureVerificationException {
+        if (tolerance == null) {
+            return;
+        }
+        long skew = Math.abs(receivedAt.getEpochSecond() - epochSeconds);
+        // a skew that overflowed to negative is far outside any tolerance
+        if (skew < 0 || skew > tolerance.getSeconds()) {
+            throw new SignatureVerificationException(SignatureFailure.TIMESTAMP_OUTSIDE_TOLERANCE);
+        }
+    }
+
+    /**
+     * Whether any key's MAC of {@code prefix} and {@code body} equals any of the candidate signatures.
+     * Each comparison takes time independent of where the bytes differ.
+     *
+     * @param candidates the decoded signatures the delivery carries
+     * @param prefix bytes signed before the body, or {@code null} for none
+     * @param body the raw body
+     * @return true if the delivery is authentic
+     */
+    public boolean anyMatches(List<byte[]> candidates, byte[] prefix, byte[] body) {
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        for (SigningKey key : keys) {
+            byte[] expected = prefix == null ? key.mac(body) : key.mac(prefix, body);
+            for (byte[] candidate : candidates) {
+                if (MessageDigest.isEqual(expected, candidate)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
