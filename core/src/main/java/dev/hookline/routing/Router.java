@@ -1,0 +1,200 @@
+package dev.hookline.routing;
+
+import dev.hookline.event.EventCatalog;
+import dev.hookline.event.EventType;
+import dev.hookline.event.MalformedPayloadException;
+import dev.hookline.event.WebhookEvent;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sends each event to the handlers registered for it: those for its exact type first, then prefix
+ * patterns ({@code webset.*}), then catch-all handlers, each group in registration order.
+ *
+ * <p>Before any handler runs, the data is bound once for every typed handler that matched, so a payload
+ * that does not fit its documented shape fails as malformed without running half the handlers. The
+ * first handler that throws stops the dispatch. An event with no handler is not an error.
+ *
+ * <p>Built once by {@link #builder(EventCatalog)}; immutable and thread-safe afterwards.
+ */
+public final class Router {
+
+    private final Map<String, List<Route>> exact;
+    private final List<Route> prefixed;
+    private final List<Route> catchAll;
+
+    private Router(Builder builder) {
+        Map<String, List<Route>> byType = new HashMap<>();
+        List<Route> byPrefix = new ArrayList<>();
+        List<Route> any = new ArrayList<>();
+        for (Route route : builder.routes) {
+            if (route.pattern().isExact()) {
+                byType.computeIfAbsent(route.pattern().text(), t -> new ArrayList<>()).add(route);
+            } else if (route.pattern().isCatchAll()) {
+                any.add(route);
+            } else {
+                byPrefix.add(route);
+            }
+        }
+        byType.replaceAll((type, routes) -> List.copyOf(routes));
+        this.exact = Map.copyOf(byType);
+        this.prefixed = List.copyOf(byPrefix);
+        this.catchAll = List.copyOf(any);
+    }
+
+    /**
+     * A builder for handlers of a provider whose documented types are {@code catalog}.
+     *
+     * @param catalog the provider's event types, used to check annotated methods' parameter types
+     * @return the builder
+     */
+    public static Builder builder(EventCatalog catalog) {
+        return new Builder(catalog);
+    }
+
+    /**
+     * Runs every handler that applies to the event.
+     *
+     * @param event the verified event
+     * @return how many handlers ran
+     * @throws MalformedPayloadException if the data does not bind to a matched handler's type (no handler ran)
+     * @throws Exception what the first failing handler threw
+     */
+    public int dispatch(WebhookEvent event) throws Exception {
+        List<Route> matched = matching(event);
+        for (Route route : matched) {
+            if (route.boundType() != null) {
+                event.dataAs(route.boundType());
+            }
+        }
+        for (Route route : matched) {
+            route.invoker().invoke(event);
+        }
+        return matched.size();
+    }
+
+    private List<Route> matching(WebhookEvent event) {
+        String type = event.type();
+        List<Route> exactRoutes = exact.getOrDefault(type, List.of());
+        List<Route> matched = new ArrayList<>(exactRoutes.size() + catchAll.size() + 1);
+        addApplicable(matched, exactRoutes, event);
+        for (Route route : prefixed) {
+            if (route.pattern().matches(type) && route.applies().test(event)) {
+                matched.add(route);
+            }
+        }
+        addApplicable(matched, catchAll, event);
+        return matched;
+    }
+
+    private static void addApplicable(List<Route> into, List<Route> routes, WebhookEvent event) {
+        for (Route route : routes) {
+            if (route.applies().test(event)) {
+                into.add(route);
+            }
+        }
+    }
+
+    /** How many handler registrations the router holds (a method listening to two names counts twice). */
+    public int size() {
+        return exact.values().stream().mapToInt(List::size).sum() + prefixed.size() + catchAll.size();
+    }
+
+    /** Collects handlers; not thread-safe. */
+    public static final class Builder {
+        private final EventCatalog catalog;
+        private final List<Route> routes = new ArrayList<>();
+
+        private Builder(EventCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+        }
+
+        /**
+         * Handles events of a typed key with their data bound to the key's type.
+         *
+         * @param type the key, such as {@code ExaEvents.WEBSET_ITEM_CREATED}
+         * @param handler receives the bound data
+         * @param <T> the data type
+         * @return this builder
+         */
+        public <T> Builder on(EventType<T> type, EventHandler<? super T> handler) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(handler, "handler");
+            Class<T> dataType = type.dataType();
+            Class<?> bound = dataType == JsonNode.class ? null : dataType;
+            routes.add(new Route(TypePattern.parse(type.name()), bound, type::appliesTo,
+                    event -> handler.handle(event.dataAs(dataType)), "handler for " + type.name()));
+            return this;
+        }
+
+        /**
+         * Handles events whose type matches a name ({@code webset.created}), a prefix pattern
+         * ({@code webset.*}) or {@code *}.
+         *
+         * @param typeOrPattern the name or pattern
+         * @param handler receives the whole event
+         * @return this builder
+         */
+        public Builder on(String typeOrPattern, EventHandler<? super WebhookEvent> handler) {
+            Objects.requireNonNull(handler, "handler");
+            TypePattern pattern = TypePattern.parse(typeOrPattern);
+            routes.add(new Route(pattern, null, event -> true, handler::handle, "handler for " + pattern.text()));
+            return this;
+        }
+
+        /**
+         * Handles every event, after the more specific handlers.
+         *
+         * @param handler receives the whole event
+         * @return this builder
+         */
+        public Builder onAny(EventHandler<? super WebhookEvent> handler) {
+            return on(TypePattern.ANY, handler);
+        }
+
+        /**
+         * Registers every {@link WebhookListener} method of {@code listener}.
+         *
+         * @param listener an object with annotated methods
+         * @return this builder
+         * @throws IllegalArgumentException if it has none, or one cannot be served (the message names it)
+         */
+        public Builder listener(Object listener) {
+            return listener(listener, null);
+        }
+
+        /**
+         * Registers the {@link WebhookListener} methods of {@code listener} that apply to the named
+         * endpoint: those without an {@code endpoint} and those naming this one.
+         *
+         * @param listener an object with annotated methods
+         * @param endpointName the endpoint being built, or null to take every method
+         * @return this builder
+         * @throws IllegalArgumentException if it has no annotated method, or one cannot be served
+         */
+        public Builder listener(Object listener, String endpointName) {
+            Objects.requireNonNull(listener, "listener");
+            List<Method> methods = ListenerMethods.annotatedMethods(listener.getClass());
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException(listener.getClass().getName() + " has no @WebhookListener method");
+            }
+            for (Method method : methods) {
+                String wanted = method.getAnnotation(WebhookListener.class).endpoint();
+                if (endpointName == null || wanted.isEmpty() || wanted.equals(endpointName)) {
+                    routes.addAll(ListenerMethods.routes(listener, method, catalog));
+                }
+            }
+            return this;
+        }
+
+        /** The router. */
+        public Router build() {
+            return new Router(this);
+        }
+    }
+}
