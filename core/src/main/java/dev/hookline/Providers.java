@@ -1,7 +1,8 @@
 package dev.hookline;
 
-import dev.hookline.event.EventCatalog;
+import dev.hookline.encrata.EncrataEvents;
 import dev.hookline.event.JsonEnvelope;
+import dev.hookline.exa.ExaEvents;
 import dev.hookline.signature.SignatureSchemes;
 
 /** The built-in providers. */
@@ -9,11 +10,11 @@ public final class Providers {
 
     private static final Provider EXA = new Provider("exa", SignatureSchemes.exa(),
             JsonEnvelope.builder().idField("id").typeField("type").timeField("createdAt").dataField("data").build(),
-            EventCatalog.empty());
+            ExaEvents.catalog());
 
     private static final Provider ENCRATA = new Provider("encrata", SignatureSchemes.encrata(),
             JsonEnvelope.builder().idFromBodyDigest().typeField("event").timeField("created_at").dataField("data").build(),
-            EventCatalog.empty());
+            EncrataEvents.catalog());
 
     private static final Provider STANDARD_WEBHOOKS = new Provider("standard", SignatureSchemes.standardWebhooks(),
             JsonEnvelope.builder().idHeader("webhook-id").typeField("type").timeField("timestamp").dataField("data").build());
