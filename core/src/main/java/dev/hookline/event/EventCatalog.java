@@ -1,6 +1,7 @@
 package dev.hookline.event;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class EventCatalog {
                 throw new IllegalArgumentException("Event type listed twice: " + type.name());
             }
         }
-        return new EventCatalog(Map.copyOf(byName));
+        return new EventCatalog(Collections.unmodifiableMap(byName));
     }
 
     /**
@@ -53,7 +54,7 @@ public final class EventCatalog {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** Every key in the catalogue. */
+    /** Every key in the catalogue, in the order given to {@link #of}. */
     public Collection<EventType<?>> types() {
         return byName.values();
     }

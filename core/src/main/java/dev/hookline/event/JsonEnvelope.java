@@ -4,10 +4,11 @@ import dev.hookline.Headers;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -83,8 +84,13 @@ public final class JsonEnvelope implements EnvelopeFormat {
             String text = node.stringValue();
             try {
                 return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                return null;
+            } catch (DateTimeParseException withoutOffset) {
+                // a date-time with no offset is taken as UTC, as providers that omit it mean
+                try {
+                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
             }
         }
         return null;
@@ -194,7 +200,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
         }
 
         /**
-         * The event time is in this top-level field, as ISO-8601 text or unix seconds. Optional.
+         * The event time is in this top-level field, as ISO-8601 text (UTC when it has no offset) or unix
+         * seconds. Optional.
          *
          * @param name the field name
          * @return this builder

@@ -1,6 +1,5 @@
 package dev.hookline.signature;
 
-import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
@@ -93,8 +92,6 @@ public final class SigningKey {
             throw new IllegalArgumentException("HMAC algorithm not available: " + key.getAlgorithm(), e);
         } catch (InvalidKeyException e) {
             throw new IllegalArgumentException("The signing secret is not a valid " + key.getAlgorithm() + " key");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot initialise " + key.getAlgorithm(), e);
         }
     }
 

@@ -113,6 +113,14 @@ class JsonEnvelopeTest {
     }
 
     @Test
+    void aTimeWithoutAnOffsetIsTakenAsUtc() {
+        WebhookEvent event = parse(Providers.encrata().envelope(), Headers.empty(),
+                "{\"event\":\"credits.low\",\"data\":{},\"created_at\":\"2026-05-02T12:00:00\"}");
+
+        assertThat(event.createdAt()).isEqualTo(Instant.parse("2026-05-02T12:00:00Z"));
+    }
+
+    @Test
     void unixSecondsAreAcceptedAsATime() {
         EnvelopeFormat format = JsonEnvelope.builder().idField("id").typeField("type").timeField("created").build();
         WebhookEvent event = parse(format, Headers.empty(), "{\"id\":\"e\",\"type\":\"t\",\"created\":1614265330}");
