@@ -43,7 +43,8 @@ final class StandardWebhooksScheme implements SignatureScheme {
     public void verify(Headers headers, byte[] body, VerificationContext context)
             throws SignatureVerificationException {
         List<String> signatureValues = headers.all(SIGNATURE);
-        if (signatureValues.isEmpty()) {
+        if (signatureValues.isEmpty() || !headers.contains(ID) || !headers.contains(TIMESTAMP)) {
+            // the id and the timestamp are as much a part of the signature as the signature header itself
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
         }
         String id = single(headers, ID);
