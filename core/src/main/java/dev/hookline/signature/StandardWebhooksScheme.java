@@ -101,7 +101,7 @@ final class StandardWebhooksScheme implements SignatureScheme {
         if (messageId == null || messageId.isEmpty()) {
             throw new IllegalArgumentException("Standard Webhooks signatures need a message id");
         }
-        String t = Long.toString(timestamp.getEpochSecond());
+        String t = Encoding.timestamp(timestamp);
         byte[] mac = key.mac((messageId + '.' + t + '.').getBytes(StandardCharsets.UTF_8), body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ID, messageId);

@@ -66,6 +66,8 @@ public final class WebhookSigner {
      * @param timestamp the signing time
      * @param messageId the message id, for schemes that sign one
      * @return the signature headers
+     * @throws IllegalArgumentException if the scheme signs a timestamp and {@code timestamp} is before the
+     *     epoch, since no header can carry it
      */
     public Map<String, String> sign(byte[] body, Instant timestamp, String messageId) {
         Objects.requireNonNull(body, "body");
