@@ -101,6 +101,10 @@ final class StandardWebhooksScheme implements SignatureScheme {
         if (messageId == null || messageId.isEmpty()) {
             throw new IllegalArgumentException("Standard Webhooks signatures need a message id");
         }
+        if (!messageId.equals(messageId.strip())) {
+            // whitespace around a header value does not survive transport (and verify strips it)
+            throw new IllegalArgumentException("A Standard Webhooks message id must not start or end with whitespace");
+        }
         String t = Encoding.timestamp(timestamp);
         byte[] mac = key.mac((messageId + '.' + t + '.').getBytes(StandardCharsets.UTF_8), body);
         Map<String, String> headers = new LinkedHashMap<>();
