@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.hookline.Headers;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,6 +75,15 @@ final class SignatureFixtures {
     @FunctionalInterface
     interface Verification {
         void run() throws SignatureVerificationException;
+    }
+
+    /**
+     * The seed for a randomised test: the system property {@code hookline.test.seed} when set, to replay a
+     * failure, otherwise a new one each run. Tests put it in every assertion message.
+     */
+    static long seed() {
+        Long fixed = Long.getLong("hookline.test.seed");
+        return fixed != null ? fixed : new SecureRandom().nextLong();
     }
 
     /** The reason a verification failed; fails the test if it succeeded or threw anything else. */
