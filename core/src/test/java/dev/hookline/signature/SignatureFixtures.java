@@ -69,7 +69,7 @@ final class SignatureFixtures {
         }
     }
 
-    /** Capture of a verification expected to fail. */
+    /** A verification, which may fail with a reason. */
     @FunctionalInterface
     interface Verification {
         void run() throws SignatureVerificationException;
