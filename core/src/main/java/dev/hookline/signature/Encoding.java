@@ -1,9 +1,10 @@
 package dev.hookline.signature;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Strict, non-throwing decoders for the values found in signature headers. */
+/** Strict, non-throwing decoders for the values found in signature headers, and the matching encoders. */
 final class Encoding {
 
     /** Up to 18 digits always fits a long, and covers any plausible unix timestamp. */
@@ -44,6 +45,20 @@ final class Encoding {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The unix seconds of {@code instant} as a header carries them: the only form {@link #timestamp(String)}
+     * reads back.
+     *
+     * @throws IllegalArgumentException if {@code instant} is before the epoch, which no header can carry
+     */
+    static String timestamp(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0) {
+            throw new IllegalArgumentException("A signing time before 1970-01-01T00:00:00Z cannot be sent");
+        }
+        return Long.toString(seconds);
     }
 
     /** A non-negative decimal of at most 18 ASCII digits, or -1 if the value is anything else. */

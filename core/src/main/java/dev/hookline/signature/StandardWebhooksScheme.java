@@ -43,7 +43,8 @@ final class StandardWebhooksScheme implements SignatureScheme {
     public void verify(Headers headers, byte[] body, VerificationContext context)
             throws SignatureVerificationException {
         List<String> signatureValues = headers.all(SIGNATURE);
-        if (signatureValues.isEmpty()) {
+        if (signatureValues.isEmpty() || !headers.contains(ID) || !headers.contains(TIMESTAMP)) {
+            // the id and the timestamp are as much a part of the signature as the signature header itself
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
         }
         String id = single(headers, ID);
@@ -100,7 +101,11 @@ final class StandardWebhooksScheme implements SignatureScheme {
         if (messageId == null || messageId.isEmpty()) {
             throw new IllegalArgumentException("Standard Webhooks signatures need a message id");
         }
-        String t = Long.toString(timestamp.getEpochSecond());
+        if (!messageId.equals(messageId.strip())) {
+            // whitespace around a header value does not survive transport (and verify strips it)
+            throw new IllegalArgumentException("A Standard Webhooks message id must not start or end with whitespace");
+        }
+        String t = Encoding.timestamp(timestamp);
         byte[] mac = key.mac((messageId + '.' + t + '.').getBytes(StandardCharsets.UTF_8), body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ID, messageId);

@@ -77,7 +77,7 @@ final class TimestampedHmacScheme implements SignatureScheme {
 
     @Override
     public Map<String, String> sign(byte[] body, SigningKey key, Instant timestamp, String messageId) {
-        String t = Long.toString(timestamp.getEpochSecond());
+        String t = Encoding.timestamp(timestamp);
         byte[] mac = key.mac((t + '.').getBytes(StandardCharsets.US_ASCII), body);
         return Map.of(header, "t=" + t + ",v1=" + Encoding.hex(mac));
     }
