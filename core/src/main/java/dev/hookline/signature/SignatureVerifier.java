@@ -142,7 +142,8 @@ public final class SignatureVerifier {
         }
 
         /**
-         * How far a signed timestamp may be from the time of receipt, in either direction. Default five minutes.
+         * How far a signed timestamp may be from the time of receipt, in either direction. Default five
+         * minutes. Signed timestamps are whole seconds, so the tolerance applies to whole seconds too.
          *
          * @param tolerance a non-negative duration
          * @return this builder
@@ -194,6 +195,10 @@ public final class SignatureVerifier {
                 String secret = secrets.get(i);
                 if (secret == null || secret.isBlank()) {
                     throw new IllegalArgumentException("Secret #" + (i + 1) + " is empty");
+                }
+                if (!secret.strip().equals(secret)) {
+                    // almost always a stray newline from a file or environment variable: it would never match
+                    throw new IllegalArgumentException("Secret #" + (i + 1) + " has leading or trailing whitespace");
                 }
                 try {
                     keys.add(scheme.key(secret));

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a {@link SignatureScheme} verifies against: the endpoint's keys, the time the delivery was
@@ -33,7 +34,7 @@ public final class VerificationContext {
             throw new IllegalArgumentException("The timestamp tolerance must not be negative");
         }
         this.keys = List.copyOf(keys);
-        this.receivedAt = receivedAt;
+        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.tolerance = tolerance;
     }
 
@@ -48,7 +49,7 @@ public final class VerificationContext {
     }
 
     /**
-     * Checks a signed timestamp against the tolerance, in both directions.
+     * Checks a signed timestamp against the tolerance, in both directions, to the whole second.
      *
      * @param epochSeconds the signed timestamp, in seconds since the epoch
      * @throws SignatureVerificationException with {@link SignatureFailure#TIMESTAMP_OUTSIDE_TOLERANCE}

@@ -52,6 +52,17 @@ class SignatureVerifierTest {
                 .hasMessage("Secret #3 is empty");
     }
 
+    @ParameterizedTest
+    @EnumSource(BuiltIn.class)
+    void aSecretWithSurroundingWhitespaceIsRefusedWithoutQuotingIt(BuiltIn scheme) {
+        assertThatThrownBy(() -> SignatureVerifier.builder(scheme.scheme).secrets(scheme.secret, scheme.secret + "\n").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret #2 has leading or trailing whitespace");
+        assertThatThrownBy(() -> SignatureVerifier.builder(scheme.scheme).secret(" " + scheme.secret).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret #1 has leading or trailing whitespace");
+    }
+
     @Test
     void aStandardWebhooksSecretThatIsNotBase64IsRefusedByPosition() {
         assertThatThrownBy(() -> SignatureVerifier.builder(SignatureSchemes.standardWebhooks())
