@@ -1,0 +1,33 @@
+package dev.hookline.servlet;
+
+import dev.hookline.Reason;
+import java.util.Locale;
+
+/**
+ * Why the adapter answered a request itself, before it reached the endpoint. Its {@link #code()} is the
+ * {@code reason} member of the problem body, as for the endpoint's own reasons.
+ */
+public enum RequestFailure implements Reason {
+    /** The request is not a POST: answered with 405 and {@code Allow: POST}. */
+    METHOD_NOT_ALLOWED("Only POST is accepted."),
+    /** The body is longer than the configured limit: answered with 413. */
+    BODY_TOO_LARGE("The payload is larger than this endpoint accepts."),
+    /** The body ended before its declared length: answered with 400. */
+    INCOMPLETE_BODY("The payload ended before its declared length.");
+
+    private final String description;
+
+    RequestFailure(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hookline.servlet;
+
+import dev.hookline.Delivery;
+import dev.hookline.DeliveryFailure;
+import dev.hookline.Headers;
+import dev.hookline.Outcome;
+import dev.hookline.Reason;
+import dev.hookline.WebhookEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns one HTTP exchange into a call to a {@link WebhookEndpoint} and its {@link Outcome} into the
+ * response: the one place where {@link WebhookFilter} and {@link WebhookServlet} do their work.
+ *
+ * <p>Immutable and thread-safe: one instance serves every request of its endpoint.
+ */
+final class WebhookExchange {
+
+    private static final System.Logger LOG = System.getLogger(WebhookExchange.class.getName());
+
+    private static final String POST = "POST";
+
+    /** 413, named "Content Too Large" by RFC 9110; spelled out to read the same on every Servlet API version. */
+    static final int SC_CONTENT_TOO_LARGE = 413;
+
+    private final WebhookEndpoint endpoint;
+    private final WebhookServletOptions options;
+    private final String retryAfter;
+
+    WebhookExchange(WebhookEndpoint endpoint, WebhookServletOptions options) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.options = Objects.requireNonNull(options, "options");
+        this.retryAfter = Long.toString(options.retryAfterSeconds());
+    }
+
+    WebhookEndpoint endpoint() {
+        return endpoint;
+    }
+
+    WebhookServletOptions options() {
+        return options;
+    }
+
+    /**
+     * Answers one request completely. The body is read only for a POST whose declared length is within
+     * the limit; nothing is written before the endpoint's outcome is known.
+     *
+     * @throws IOException if the body cannot be read for a reason other than the client cutting it short,
+     *     or the response cannot be written: left to the container
+     */
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!POST.equals(request.getMethod())) {
+            response.setHeader("Allow", POST);
+            problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, RequestFailure.METHOD_NOT_ALLOWED);
+            return;
+        }
+        long declaredLength = request.getContentLengthLong();
+        if (BodyReader.exceeds(declaredLength, options.maxBodySize())) {
+            // refused before the first read, so a client that sent "Expect: 100-continue" never sends it
+            problem(response, SC_CONTENT_TOO_LARGE, RequestFailure.BODY_TOO_LARGE);
+            return;
+        }
+        byte[] body;
+        try {
+            body = BodyReader.read(request.getInputStream(), declaredLength, options.maxBodySize());
+        } catch (BodyReader.Refused refused) {
+            RequestFailure failure = refused.failure();
+            problem(response, failure == RequestFailure.BODY_TOO_LARGE ? SC_CONTENT_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST,
+                    failure);
+            return;
+        }
+
+        Outcome outcome = endpoint.receive(Delivery.of(headers(request), body));
+        if (outcome.failure() != null) {
+            logFailure(outcome);
+        }
+        respond(response, outcome);
+    }
+
+    private void respond(HttpServletResponse response, Outcome outcome) throws IOException {
+        int status = status(outcome);
+        if (status == HttpServletResponse.SC_NO_CONTENT) {
+            response.setStatus(status);
+            return;
+        }
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", retryAfter);
+        }
+        problem(response, status, outcome.reason());
+    }
+
+    /**
+     * The status that tells the sender what to do: 2xx to stop, 4xx not to retry a delivery that cannot
+     * succeed, 500 to retry a failed one, 503 to retry a busy one later.
+     */
+    static int status(Outcome outcome) {
+        return switch (outcome.status()) {
+            case ACCEPTED, DUPLICATE -> HttpServletResponse.SC_NO_CONTENT;
+            case REJECTED -> HttpServletResponse.SC_UNAUTHORIZED;
+            case MALFORMED -> HttpServletResponse.SC_BAD_REQUEST;
+            case FAILED -> isTransient(outcome.reason())
+                    ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                    : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    /** Failures that say nothing about the event, only that the receiver is busy or going away. */
+    private static boolean isTransient(Reason reason) {
+        return reason == DeliveryFailure.DELIVERY_IN_PROGRESS
+                || reason == DeliveryFailure.DEDUPLICATION_UNAVAILABLE
+                || reason == DeliveryFailure.INTERRUPTED;
+    }
+
+    private static void problem(HttpServletResponse response, int status, Reason reason) throws IOException {
+        byte[] json = ProblemJson.of(status, reason);
+        response.setStatus(status);
+        response.setContentType(ProblemJson.MEDIA_TYPE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    /** Every header value, in arrival order, under names compared case-insensitively. */
+    static Headers headers(HttpServletRequest request) {
+        Headers.Builder headers = Headers.builder();
+        Enumeration<String> names = request.getHeaderNames();
+        if (names == null) {
+            return headers.build();
+        }
+        Set<String> seen = new HashSet<>();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            // a container may list one name in two spellings; getHeaders already returns both's values
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            Enumeration<String> values = request.getHeaders(name);
+            while (values != null && values.hasMoreElements()) {
+                headers.add(name, values.nextElement());
+            }
+        }
+        return headers.build();
+    }
+
+    /** Names the endpoint, reason, event type and id; never the payload or a header. */
+    private static void logFailure(Outcome outcome) {
+        LOG.log(System.Logger.Level.WARNING, "Webhook delivery failed on endpoint " + outcome.endpoint()
+                + " (" + outcome.reason().code() + ") for event type " + outcome.eventType()
+                + ", id " + outcome.eventId() + "; the sender will retry", outcome.failure());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.hookline.servlet;
+
+import dev.hookline.WebhookEndpoint;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * A servlet that hands every request it receives to one {@link WebhookEndpoint} and answers with the
+ * outcome. Map it to the path the sender posts to:
+ *
+ * <pre>{@code
+ * servletContext.addServlet("exa-webhooks", new WebhookServlet(endpoint)).addMapping("/webhooks/exa");
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Responses</caption>
+ *   <tr><th>status</th><th>when</th></tr>
+ *   <tr><td>204</td><td>accepted, or a duplicate of an event already handled</td></tr>
+ *   <tr><td>400</td><td>authentic but not a valid event, or the body ended before its declared length</td></tr>
+ *   <tr><td>401</td><td>the signature is missing, malformed or does not match, or the signed timestamp or
+ *       event time is outside the tolerance</td></tr>
+ *   <tr><td>405</td><td>not a POST; with {@code Allow: POST}</td></tr>
+ *   <tr><td>413</td><td>the body is longer than {@link WebhookServletOptions#maxBodySize()}</td></tr>
+ *   <tr><td>500</td><td>a handler failed: the sender should retry</td></tr>
+ *   <tr><td>503</td><td>the same event is still being handled, deduplication is unavailable, or the
+ *       receiver was interrupted; with {@code Retry-After}</td></tr>
+ * </table>
+ *
+ * <p>Every error response is an {@code application/problem+json} body (RFC 9457) with {@code type},
+ * {@code title}, {@code status}, {@code detail} and the {@code reason} code; it never holds a stack trace,
+ * a header value or the payload. A handler failure is logged with {@link System.Logger} at
+ * {@code WARNING}. An I/O error while reading the body other than the client cutting it short is left
+ * to the container.
+ *
+ * <p>Instances are created in code, with their endpoint, and registered programmatically. Thread-safe:
+ * one instance serves every request of its mapping.
+ */
+public final class WebhookServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The exchange logic; servlets are not serialized in practice, and an endpoint cannot be. */
+    private final transient WebhookExchange exchange;
+
+    /**
+     * A servlet for {@code endpoint} with the {@linkplain WebhookServletOptions#defaults() default options}.
+     *
+     * @param endpoint the endpoint every request goes to
+     */
+    public WebhookServlet(WebhookEndpoint endpoint) {
+        this(endpoint, WebhookServletOptions.defaults());
+    }
+
+    /**
+     * A servlet for {@code endpoint} with the given options.
+     *
+     * @param endpoint the endpoint every request goes to
+     * @param options the body limit and {@code Retry-After}
+     */
+    public WebhookServlet(WebhookEndpoint endpoint, WebhookServletOptions options) {
+        this.exchange = new WebhookExchange(endpoint, options);
+    }
+
+    /** The endpoint requests go to. */
+    public WebhookEndpoint endpoint() {
+        return exchange.endpoint();
+    }
+
+    /** The options in force. */
+    public WebhookServletOptions options() {
+        return exchange.options();
+    }
+
+    /** Answers every method here, so that anything but POST gets 405 with a problem body. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        exchange.handle(request, response);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookServlet[" + exchange.endpoint().name() + "]";
+    }
+}

@@ -1,0 +1,145 @@
+package dev.hookline.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+class BodyReaderTest {
+
+    private static final int LIMIT = 20_000;
+
+    private static byte[] bytes(int length) {
+        byte[] body = new byte[length];
+        for (int i = 0; i < length; i++) {
+            body[i] = (byte) (i * 31 + 7);
+        }
+        return body;
+    }
+
+    /** Hands out at most {@code chunk} bytes per read and counts how many it handed out. */
+    private static final class CountingStream extends InputStream {
+        private final InputStream in;
+        private final int chunk;
+        private long served;
+
+        CountingStream(byte[] body, int chunk) {
+            this.in = new ByteArrayInputStream(body);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                served++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, Math.min(length, chunk));
+            if (n > 0) {
+                served += n;
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void readsABodyOfDeclaredLengthExactly() throws Exception {
+        byte[] body = bytes(12_345);
+
+        byte[] read = BodyReader.read(new CountingStream(body, 1000), body.length, LIMIT);
+
+        assertThat(read).isEqualTo(body);
+    }
+
+    @Test
+    void readsABodyOfUnknownLengthIntoAnArrayOfItsLength() throws Exception {
+        for (int length : new int[] {0, 1, BodyReader.INITIAL_CAPACITY, BodyReader.INITIAL_CAPACITY + 1, LIMIT - 1, LIMIT}) {
+            byte[] body = bytes(length);
+
+            byte[] read = BodyReader.read(new CountingStream(body, 777), -1, LIMIT);
+
+            assertThat(read).as("length %d", length).hasSize(length).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithoutReadingAByte() {
+        CountingStream in = new CountingStream(bytes(LIMIT + 1), 1000);
+
+        assertThatThrownBy(() -> BodyReader.read(in, LIMIT + 1, LIMIT))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.BODY_TOO_LARGE));
+        assertThat(in.served).isZero();
+    }
+
+    @Test
+    void aBodyOfUnknownLengthIsCutOffOneBytePastTheLimit() {
+        CountingStream in = new CountingStream(bytes(10 * LIMIT), 4096);
+
+        assertThatThrownBy(() -> BodyReader.read(in, -1, LIMIT))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.BODY_TOO_LARGE));
+        assertThat(in.served).isEqualTo(LIMIT + 1);
+    }
+
+    @Test
+    void aBodyEndingBeforeItsDeclaredLengthIsIncomplete() {
+        CountingStream in = new CountingStream(bytes(100), 1000);
+
+        assertThatThrownBy(() -> BodyReader.read(in, 200, LIMIT))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.INCOMPLETE_BODY));
+    }
+
+    @Test
+    void anEndOfFileErrorWhileReadingIsIncomplete() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new EOFException("early EOF");
+            }
+        };
+
+        assertThatThrownBy(() -> BodyReader.read(broken, 10, LIMIT))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.INCOMPLETE_BODY));
+        assertThatThrownBy(() -> BodyReader.read(broken, -1, LIMIT))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.INCOMPLETE_BODY));
+    }
+
+    @Test
+    void anyOtherReadErrorIsLeftToTheCaller() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("idle timeout");
+            }
+        };
+
+        assertThatThrownBy(() -> BodyReader.read(broken, 10, LIMIT)).isExactlyInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aRefusalCarriesNoStackTrace() {
+        assertThat(new BodyReader.Refused(RequestFailure.BODY_TOO_LARGE).getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void aLimitSmallerThanTheFirstArrayIsHonoured() throws Exception {
+        assertThat(BodyReader.read(new CountingStream(bytes(10), 3), -1, 10)).isEqualTo(bytes(10));
+
+        CountingStream longer = new CountingStream(bytes(11), 3);
+        assertThatThrownBy(() -> BodyReader.read(longer, -1, 10)).isInstanceOf(BodyReader.Refused.class);
+        assertThat(longer.served).isEqualTo(11);
+    }
+}

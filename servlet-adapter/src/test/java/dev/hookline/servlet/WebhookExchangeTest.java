@@ -1,0 +1,82 @@
+package dev.hookline.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookline.DeliveryFailure;
+import dev.hookline.Headers;
+import dev.hookline.Outcome;
+import dev.hookline.Reason;
+import dev.hookline.event.PayloadFailure;
+import dev.hookline.signature.SignatureFailure;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookExchangeTest {
+
+    private static int status(Outcome.Status status, Reason reason) {
+        return WebhookExchange.status(new Outcome("exa", status, reason, null, null, 0, null, Duration.ZERO));
+    }
+
+    @Test
+    void mapsEveryOutcomeToTheStatusThatTellsTheSenderWhatToDo() {
+        assertThat(status(Outcome.Status.ACCEPTED, null)).isEqualTo(204);
+        assertThat(status(Outcome.Status.DUPLICATE, null)).isEqualTo(204);
+        for (SignatureFailure failure : SignatureFailure.values()) {
+            assertThat(status(Outcome.Status.REJECTED, failure)).as(failure.code()).isEqualTo(401);
+        }
+        assertThat(status(Outcome.Status.REJECTED, PayloadFailure.EVENT_TIME_OUTSIDE_TOLERANCE)).isEqualTo(401);
+        assertThat(status(Outcome.Status.MALFORMED, PayloadFailure.NOT_JSON)).isEqualTo(400);
+        assertThat(status(Outcome.Status.MALFORMED, PayloadFailure.INVALID_EVENT_DATA)).isEqualTo(400);
+        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.HANDLER_FAILED)).isEqualTo(500);
+        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.DELIVERY_IN_PROGRESS)).isEqualTo(503);
+        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.DEDUPLICATION_UNAVAILABLE)).isEqualTo(503);
+        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.INTERRUPTED)).isEqualTo(503);
+    }
+
+    @Test
+    void collectsEveryHeaderValueUnderCaseInsensitiveNames() {
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        sent.put("Exa-Signature", List.of("t=1,v1=aa"));
+        sent.put("X-Repeated", List.of("one", "two"));
+        HttpServletRequest request = request(sent);
+
+        Headers headers = WebhookExchange.headers(request);
+
+        assertThat(headers.first("exa-signature")).isEqualTo("t=1,v1=aa");
+        assertThat(headers.first("EXA-SIGNATURE")).isEqualTo("t=1,v1=aa");
+        assertThat(headers.all("x-repeated")).containsExactly("one", "two");
+        assertThat(headers.names()).containsExactly("exa-signature", "x-repeated");
+    }
+
+    @Test
+    void aNameListedInTwoSpellingsIsCollectedOnce() {
+        // getHeaders matches names case-insensitively, so both spellings return both values
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderNames" -> Collections.enumeration(List.of("X-Repeated", "x-repeated"));
+                    case "getHeaders" -> Collections.enumeration(List.of("one", "two"));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        assertThat(WebhookExchange.headers(request).all("X-Repeated")).containsExactly("one", "two");
+    }
+
+    /** A request that answers header look-ups from {@code headers}, names compared case-insensitively. */
+    private static HttpServletRequest request(Map<String, List<String>> headers) {
+        return (HttpServletRequest) Proxy.newProxyInstance(WebhookExchangeTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderNames" -> Collections.enumeration(headers.keySet());
+                    case "getHeaders" -> Collections.enumeration(headers.entrySet().stream()
+                            .filter(entry -> entry.getKey().equalsIgnoreCase((String) args[0]))
+                            .flatMap(entry -> entry.getValue().stream())
+                            .toList());
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
