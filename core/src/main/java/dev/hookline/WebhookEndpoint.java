@@ -208,6 +208,17 @@ public final class WebhookEndpoint {
         return name;
     }
 
+    /**
+     * The clock giving times of receipt; adapters read it when a request arrives and pass that instant
+     * to {@link #receive(Delivery, Instant)}, so time spent reading the body does not count against the
+     * sender.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return verifier.clock();
+    }
+
     /** The provider this endpoint receives from. */
     public Provider provider() {
         return provider;

@@ -9,6 +9,7 @@ import dev.hookline.WebhookEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -61,6 +62,7 @@ final class WebhookExchange {
             problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, RequestFailure.METHOD_NOT_ALLOWED);
             return;
         }
+        Instant receivedAt = endpoint.clock().instant();
         long declaredLength = request.getContentLengthLong();
         if (BodyReader.exceeds(declaredLength, options.maxBodySize())) {
             // refused before the first read, so a client that sent "Expect: 100-continue" never sends it
@@ -77,7 +79,7 @@ final class WebhookExchange {
             return;
         }
 
-        Outcome outcome = endpoint.receive(Delivery.of(headers(request), body));
+        Outcome outcome = endpoint.receive(Delivery.of(headers(request), body), receivedAt);
         if (outcome.failure() != null) {
             logFailure(outcome);
         }
