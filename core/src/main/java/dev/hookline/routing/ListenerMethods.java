@@ -10,9 +10,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -25,34 +25,48 @@ final class ListenerMethods {
     private ListenerMethods() {
     }
 
-    /** The annotated methods of {@code type} and its superclasses, most specific first, overrides once. */
-    static List<Method> annotatedMethods(Class<?> type) {
-        List<Method> methods = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+    /**
+     * A listener method: the declaration carrying the annotation, and the most specific override to
+     * call (a subclass or proxy may override an annotated method without repeating the annotation).
+     */
+    record Found(Method annotated, Method invoked) {
+        WebhookListener annotation() {
+            return annotated.getAnnotation(WebhookListener.class);
+        }
+    }
+
+    /** The annotated methods of {@code type} and its superclasses, each signature once. */
+    static List<Found> annotatedMethods(Class<?> type) {
+        Map<String, Method> mostSpecific = new LinkedHashMap<>();
+        Map<String, Method> annotated = new LinkedHashMap<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
                 if (method.isBridge() || method.isSynthetic()) {
                     continue;
                 }
                 String signature = method.getName() + Arrays.toString(method.getParameterTypes());
-                if (seen.add(signature) && method.isAnnotationPresent(WebhookListener.class)) {
-                    methods.add(method);
+                mostSpecific.putIfAbsent(signature, method);
+                if (method.isAnnotationPresent(WebhookListener.class)) {
+                    annotated.putIfAbsent(signature, method);
                 }
             }
         }
-        return methods;
+        List<Found> found = new ArrayList<>(annotated.size());
+        annotated.forEach((signature, method) -> found.add(new Found(method, mostSpecific.get(signature))));
+        return found;
     }
 
     /**
      * The routes of one annotated method.
      *
      * @param bean the instance to call it on (ignored for static methods)
-     * @param method the annotated method
+     * @param found the annotated method
      * @param catalog the provider's documented types, to check the bound parameter against
      */
-    static List<Route> routes(Object bean, Method method, EventCatalog catalog) {
-        String name = describe(method);
-        WebhookListener annotation = method.getAnnotation(WebhookListener.class);
+    static List<Route> routes(Object bean, Found found, EventCatalog catalog) {
+        Method method = found.invoked();
+        String name = describe(found.annotated());
+        WebhookListener annotation = found.annotation();
         if (annotation.value().length == 0) {
             throw new IllegalArgumentException(name + ": @WebhookListener names no event type");
         }

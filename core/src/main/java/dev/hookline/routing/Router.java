@@ -4,7 +4,6 @@ import dev.hookline.event.EventCatalog;
 import dev.hookline.event.EventType;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.WebhookEvent;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,12 +178,12 @@ public final class Router {
          */
         public Builder listener(Object listener, String endpointName) {
             Objects.requireNonNull(listener, "listener");
-            List<Method> methods = ListenerMethods.annotatedMethods(listener.getClass());
+            List<ListenerMethods.Found> methods = ListenerMethods.annotatedMethods(listener.getClass());
             if (methods.isEmpty()) {
                 throw new IllegalArgumentException(listener.getClass().getName() + " has no @WebhookListener method");
             }
-            for (Method method : methods) {
-                String wanted = method.getAnnotation(WebhookListener.class).endpoint();
+            for (ListenerMethods.Found method : methods) {
+                String wanted = method.annotation().endpoint();
                 if (endpointName == null || wanted.isEmpty() || wanted.equals(endpointName)) {
                     routes.addAll(ListenerMethods.routes(listener, method, catalog));
                 }

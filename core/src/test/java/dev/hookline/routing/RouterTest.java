@@ -231,6 +231,23 @@ class RouterTest {
                 .hasMessageContaining(problem);
     }
 
+    static class Subclassed extends Listeners {
+        @Override
+        void typed(Thing thing) {
+            calls.add("override:" + thing.id());
+        }
+    }
+
+    @Test
+    void anOverrideWithoutTheAnnotationIsStillAListenerAndIsTheOneCalled() throws Exception {
+        Subclassed listener = new Subclassed();
+        Router router = Router.builder(CATALOG).listener(listener).build();
+
+        router.dispatch(event("thing.created", "{\"id\":\"t1\"}"));
+
+        assertThat(listener.calls).containsExactly("override:t1", "whole:thing.created:1", "nothing");
+    }
+
     @Test
     void aThrowingListenerMethodFailsTheDispatchWithItsOwnException() {
         class Throwing {
