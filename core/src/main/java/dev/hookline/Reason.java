@@ -8,9 +8,17 @@ package dev.hookline;
  */
 public interface Reason {
 
-    /** A stable lower-case identifier such as {@code no_matching_signature}. */
+    /**
+     * A stable lower-case identifier.
+     *
+     * @return the code, such as {@code no_matching_signature}
+     */
     String code();
 
-    /** One sentence for people; safe to put in a response or a log line. */
+    /**
+     * One sentence for people; safe to put in a response or a log line.
+     *
+     * @return the description
+     */
     String description();
 }

@@ -3,23 +3,17 @@ package dev.hookline.encrata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookline.Headers;
+import dev.hookline.Payloads;
 import dev.hookline.Providers;
 import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
 import dev.hookline.event.WebhookEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 
 class EncrataEventsTest {
 
-    private static final String DIRECTORY = "/payloads/encrata/";
 
     /** The body of the documented signature test vector. */
     private static final String TEST_VECTOR_BODY =
@@ -184,27 +177,11 @@ class EncrataEventsTest {
     }
 
     static List<String> fixtureTypes() {
-        try (Stream<Path> files = Files.list(Path.of(EncrataEventsTest.class.getResource(DIRECTORY).toURI()))) {
-            return files.map(path -> path.getFileName().toString())
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.types("encrata");
     }
 
     private static byte[] bytes(String type) {
-        try (InputStream in = EncrataEventsTest.class.getResourceAsStream(DIRECTORY + type + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture for " + type);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.bytes("encrata", type);
     }
 
     private static WebhookEvent parse(String body) {

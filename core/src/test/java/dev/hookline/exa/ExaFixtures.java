@@ -1,24 +1,17 @@
 package dev.hookline.exa;
 
 import dev.hookline.Headers;
+import dev.hookline.Payloads;
 import dev.hookline.Providers;
 import dev.hookline.event.EventJson;
 import dev.hookline.event.WebhookEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Loads the Exa payload fixtures and parses them as a verified delivery would be. */
 final class ExaFixtures {
 
-    static final String DIRECTORY = "/payloads/exa/";
 
     // Ids that recur across fixtures.
     static final String WEBSET_COMPANIES = "webset_01k9x0skgz2xv7c5hbn4tgy6we";
@@ -41,14 +34,7 @@ final class ExaFixtures {
 
     /** The raw bytes of {@code payloads/exa/<type>.json}. */
     static byte[] bytes(String type) {
-        try (InputStream in = ExaFixtures.class.getResourceAsStream(DIRECTORY + type + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture for " + type);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.bytes("exa", type);
     }
 
     /** The fixture for {@code type}, parsed with Exa's envelope. */
@@ -73,15 +59,6 @@ final class ExaFixtures {
 
     /** The event types that have a fixture file, from the file names. */
     static List<String> fixtureTypes() {
-        try (Stream<Path> files = Files.list(Path.of(ExaFixtures.class.getResource(DIRECTORY).toURI()))) {
-            return files.map(path -> path.getFileName().toString())
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.types("exa");
     }
 }
