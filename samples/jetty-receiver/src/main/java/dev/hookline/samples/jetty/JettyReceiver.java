@@ -4,6 +4,7 @@ import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.servlet.WebhookServlet;
+import dev.hookline.signature.SignatureVerifier;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -93,6 +94,8 @@ public final class JettyReceiver implements AutoCloseable {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(settings.port());
+        // on stop, idle keep-alive connections are closed after this long instead of Jetty's default second
+        connector.setShutdownIdleTimeout(100);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(new WebhookServlet(exa)), "/webhooks/exa");
@@ -115,14 +118,18 @@ public final class JettyReceiver implements AutoCloseable {
 
     private static WebhookEndpoint endpoint(Provider provider, SecretSetting secret, HandledEventPrinter printer,
                                             UnaryOperator<WebhookEndpoint.Builder> handlers) {
-        WebhookEndpoint.Builder builder = WebhookEndpoint.builder(provider).outcomeListener(printer);
         try {
-            builder.secret(secret.value());
+            SignatureVerifier.builder(provider.scheme()).secret(secret.value()).build();
         } catch (IllegalArgumentException e) {
-            // the scheme's message never quotes the secret
-            throw new IllegalArgumentException(secret.variable() + " is not a usable " + provider.name()
-                    + " secret: " + e.getMessage(), e);
+            // the verifier's message names the secret's position, never its value: name the variable instead
+            String problem = e.getMessage().startsWith("Secret #1 ")
+                    ? e.getMessage().substring("Secret #1 ".length())
+                    : "is not usable: " + e.getMessage();
+            throw new IllegalArgumentException(secret.variable() + " " + problem, e);
         }
+        WebhookEndpoint.Builder builder = WebhookEndpoint.builder(provider)
+                .secret(secret.value())
+                .outcomeListener(printer);
         return handlers.apply(builder).build();
     }
 
