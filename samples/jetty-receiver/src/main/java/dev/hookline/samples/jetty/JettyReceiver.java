@@ -35,11 +35,13 @@ public final class JettyReceiver implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler graceful;
     private final PrintStream log;
 
-    private JettyReceiver(Server server, ServerConnector connector, PrintStream log) {
+    private JettyReceiver(Server server, ServerConnector connector, GracefulHandler graceful, PrintStream log) {
         this.server = server;
         this.connector = connector;
+        this.graceful = graceful;
         this.log = log;
     }
 
@@ -94,19 +96,18 @@ public final class JettyReceiver implements AutoCloseable {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(settings.port());
-        // on stop, idle keep-alive connections are closed after this long instead of Jetty's default second
-        connector.setShutdownIdleTimeout(100);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(new WebhookServlet(exa)), "/webhooks/exa");
         context.addServlet(new ServletHolder(new WebhookServlet(encrata)), "/webhooks/encrata");
         context.addServlet(new ServletHolder(new WebhookServlet(standard)), "/webhooks/standard");
         // on stop, deliveries in progress finish and new ones are refused, for up to the stop timeout
-        server.setHandler(new GracefulHandler(context));
+        GracefulHandler graceful = new GracefulHandler(context);
+        server.setHandler(graceful);
         server.setStopTimeout(10_000);
         server.start();
 
-        JettyReceiver receiver = new JettyReceiver(server, connector, log);
+        JettyReceiver receiver = new JettyReceiver(server, connector, graceful, log);
         log.println("Hookline sample receiver listening on port " + receiver.port() + ":");
         for (String provider : PROVIDERS) {
             log.println("  POST " + receiver.uri(provider));
@@ -146,6 +147,11 @@ public final class JettyReceiver implements AutoCloseable {
      */
     public URI uri(String provider) {
         return URI.create("http://localhost:" + port() + "/webhooks/" + provider);
+    }
+
+    /** How many requests are being handled now. */
+    long requestsInProgress() {
+        return graceful.getCurrentRequestCount();
     }
 
     /** Waits until the receiver has stopped. */

@@ -47,6 +47,22 @@ final class RunningReceiver implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Forgets what was written so far, for a receiver shared by several tests. */
+    void clearOutput() {
+        out.reset();
+        err.reset();
+    }
+
+    /** How many requests are being handled now. */
+    long requestsInProgress() {
+        return receiver.requestsInProgress();
+    }
+
+    /** The port it listens on. */
+    int port() {
+        return receiver.port();
+    }
+
     /** Everything written to standard error so far. */
     String err() {
         return err.toString(StandardCharsets.UTF_8);
