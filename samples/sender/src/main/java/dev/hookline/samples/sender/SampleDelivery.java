@@ -23,25 +23,25 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code webhook-id}.</li>
  * </ul>
  *
- * @param request what was asked for
- * @param eventId the id the receiver knows the event by: Exa's {@code id}, the SHA-256 of an Encrata
- *     body, the Standard Webhooks {@code webhook-id}
- * @param headers the signature headers
- * @param body the body as posted (after tampering, if asked)
+ * <p>Immutable.
  */
-public record SampleDelivery(SendRequest request, String eventId, Map<String, String> headers, byte[] body) {
+public final class SampleDelivery {
 
     /** How old {@code --old-timestamp} makes the signature: twice the receivers' default tolerance. */
     public static final Duration OLD_TIMESTAMP_AGE = Duration.ofMinutes(10);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /**
-     * Copies what it is given.
-     */
-    public SampleDelivery {
-        headers = Map.copyOf(headers);
-        body = body.clone();
+    private final SendRequest request;
+    private final String eventId;
+    private final Map<String, String> headers;
+    private final byte[] body;
+
+    private SampleDelivery(SendRequest request, String eventId, Map<String, String> headers, byte[] body) {
+        this.request = request;
+        this.eventId = eventId;
+        this.headers = Map.copyOf(headers);
+        this.body = body;
     }
 
     /**
@@ -88,8 +88,25 @@ public record SampleDelivery(SendRequest request, String eventId, Map<String, St
         return new SampleDelivery(request, eventId, headers, body);
     }
 
-    /** The body; a copy. */
-    @Override
+    /** What was asked for. */
+    public SendRequest request() {
+        return request;
+    }
+
+    /**
+     * The id the receiver knows the event by: Exa's {@code id}, the SHA-256 of an Encrata body, the
+     * Standard Webhooks {@code webhook-id}.
+     */
+    public String eventId() {
+        return eventId;
+    }
+
+    /** The signature headers. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The body as posted (after tampering, if asked); a copy. */
     public byte[] body() {
         return body.clone();
     }

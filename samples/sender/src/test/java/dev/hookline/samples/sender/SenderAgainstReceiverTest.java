@@ -28,7 +28,7 @@ class SenderAgainstReceiverTest {
     }
 
     @AfterEach
-    void stopReceiver() throws Exception {
+    void stopReceiver() {
         receiver.close();
     }
 
