@@ -30,7 +30,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  */
 public final class JettyReceiver implements AutoCloseable {
 
-    /** The paths the endpoints answer, by provider name. */
+    /** The providers with an endpoint, each at {@code /webhooks/<name>}. */
     public static final List<String> PROVIDERS = List.of("exa", "encrata", "standard");
 
     private final Server server;
@@ -105,7 +105,12 @@ public final class JettyReceiver implements AutoCloseable {
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
         server.setStopTimeout(10_000);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop(); // a port already taken leaves Jetty's threads running otherwise
+            throw e;
+        }
 
         JettyReceiver receiver = new JettyReceiver(server, connector, graceful, log);
         log.println("Hookline sample receiver listening on port " + receiver.port() + ":");

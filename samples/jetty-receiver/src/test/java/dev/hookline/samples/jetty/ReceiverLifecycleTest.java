@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,15 @@ class ReceiverLifecycleTest {
                     "ENCRATA_WEBHOOK_SECRET is set: using the secret from the environment",
                     "STANDARD_WEBHOOK_SECRET is set: using the secret from the environment");
             assertThat(receiver.outLines()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aPortAlreadyTakenFailsTheStart() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> RunningReceiver.with(Map.of("PORT", Integer.toString(taken.getLocalPort()))))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Failed to bind");
         }
     }
 

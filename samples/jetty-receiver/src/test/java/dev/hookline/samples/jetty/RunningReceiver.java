@@ -17,7 +17,7 @@ final class RunningReceiver implements AutoCloseable {
 
     private RunningReceiver(Map<String, String> environment) throws Exception {
         Map<String, String> withPort = new HashMap<>(environment);
-        withPort.put("PORT", "0");
+        withPort.putIfAbsent("PORT", "0");
         receiver = JettyReceiver.start(withPort, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -27,7 +27,7 @@ final class RunningReceiver implements AutoCloseable {
         return new RunningReceiver(Map.of());
     }
 
-    /** A receiver with the given environment variables, and PORT=0. */
+    /** A receiver with the given environment variables, and PORT=0 unless they set it. */
     static RunningReceiver with(Map<String, String> environment) throws Exception {
         return new RunningReceiver(environment);
     }
