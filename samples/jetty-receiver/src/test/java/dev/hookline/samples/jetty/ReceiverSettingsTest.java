@@ -1,0 +1,86 @@
+package dev.hookline.samples.jetty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hookline.samples.sender.DemoSecrets;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReceiverSettingsTest {
+
+    @Test
+    void withNothingSetItListensOn8080WithTheDemoSecrets() {
+        ReceiverSettings settings = ReceiverSettings.from(Map.of());
+
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.exa()).isEqualTo(
+                new SecretSetting("EXA_WEBHOOK_SECRET", ReceiverSettings.DEMO_EXA_SECRET, true));
+        assertThat(settings.encrata()).isEqualTo(
+                new SecretSetting("ENCRATA_WEBHOOK_SECRET", ReceiverSettings.DEMO_ENCRATA_SECRET, true));
+        assertThat(settings.standard()).isEqualTo(
+                new SecretSetting("STANDARD_WEBHOOK_SECRET", ReceiverSettings.DEMO_STANDARD_SECRET, true));
+    }
+
+    @Test
+    void theDemoSecretsAreTheSendersDefaults() {
+        assertThat(ReceiverSettings.DEMO_EXA_SECRET).isEqualTo(DemoSecrets.EXA);
+        assertThat(ReceiverSettings.DEMO_ENCRATA_SECRET).isEqualTo(DemoSecrets.ENCRATA);
+        assertThat(ReceiverSettings.DEMO_STANDARD_SECRET).isEqualTo(DemoSecrets.STANDARD);
+    }
+
+    @Test
+    void variablesOverrideTheDefaults() {
+        ReceiverSettings settings = ReceiverSettings.from(Map.of("PORT", "0", "EXA_WEBHOOK_SECRET", "s1",
+                "ENCRATA_WEBHOOK_SECRET", "s2", "STANDARD_WEBHOOK_SECRET", "s3"));
+
+        assertThat(settings).isEqualTo(new ReceiverSettings(0, new SecretSetting("EXA_WEBHOOK_SECRET", "s1", false),
+                new SecretSetting("ENCRATA_WEBHOOK_SECRET", "s2", false),
+                new SecretSetting("STANDARD_WEBHOOK_SECRET", "s3", false)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "80.5", "-1", "65536"})
+    void aPortThatIsNotAPortIsRefused(String port) {
+        assertThatThrownBy(() -> ReceiverSettings.from(Map.of("PORT", port)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PORT must be ")
+                .hasMessageContaining("between 0 and 65535, was ")
+                .hasMessageContaining(port);
+    }
+
+    @Test
+    void noticesNameTheVariableAndShowOnlyTheDemoSecret() {
+        assertThat(new SecretSetting("EXA_WEBHOOK_SECRET", "demo-value", true).notice())
+                .isEqualTo("DEMO ONLY - EXA_WEBHOOK_SECRET not set, using demo secret: demo-value");
+        assertThat(new SecretSetting("EXA_WEBHOOK_SECRET", "real-value", false).notice())
+                .isEqualTo("EXA_WEBHOOK_SECRET is set: using the secret from the environment");
+        assertThat(new SecretSetting("EXA_WEBHOOK_SECRET", "real-value", false).toString()
+                + new SecretSetting("EXA_WEBHOOK_SECRET", "demo-value", true)
+                + ReceiverSettings.from(Map.of("EXA_WEBHOOK_SECRET", "real-value")))
+                .doesNotContain("real-value", "demo-value", ReceiverSettings.DEMO_EXA_SECRET);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "STANDARD_WEBHOOK_SECRET | whsec_not*base64 | STANDARD_WEBHOOK_SECRET is invalid: A Standard Webhooks secret "
+                + "must be base64, optionally after 'whsec_'",
+        "EXA_WEBHOOK_SECRET | 'exa_secret_with_newline\n' | EXA_WEBHOOK_SECRET has leading or trailing whitespace",
+        "ENCRATA_WEBHOOK_SECRET | '  ' | ENCRATA_WEBHOOK_SECRET is empty"})
+    void anUnusableSecretStopsTheStartWithoutBeingShown(String variable, String value, String message) {
+        String secret = value.replace("\\n", "\n");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(captured, true, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> JettyReceiver.start(Map.of("PORT", "0", variable, secret), stream, stream))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).as("nothing, the secret least of all").isEmpty();
+    }
+}
