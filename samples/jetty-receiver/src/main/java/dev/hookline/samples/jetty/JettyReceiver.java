@@ -35,13 +35,11 @@ public final class JettyReceiver implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final GracefulHandler graceful;
     private final PrintStream log;
 
-    private JettyReceiver(Server server, ServerConnector connector, GracefulHandler graceful, PrintStream log) {
+    private JettyReceiver(Server server, ServerConnector connector, PrintStream log) {
         this.server = server;
         this.connector = connector;
-        this.graceful = graceful;
         this.log = log;
     }
 
@@ -102,8 +100,7 @@ public final class JettyReceiver implements AutoCloseable {
         context.addServlet(new ServletHolder(new WebhookServlet(encrata)), "/webhooks/encrata");
         context.addServlet(new ServletHolder(new WebhookServlet(standard)), "/webhooks/standard");
         // on stop, deliveries in progress finish and new ones are refused, for up to the stop timeout
-        GracefulHandler graceful = new GracefulHandler(context);
-        server.setHandler(graceful);
+        server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(10_000);
         try {
             server.start();
@@ -112,7 +109,7 @@ public final class JettyReceiver implements AutoCloseable {
             throw e;
         }
 
-        JettyReceiver receiver = new JettyReceiver(server, connector, graceful, log);
+        JettyReceiver receiver = new JettyReceiver(server, connector, log);
         log.println("Hookline sample receiver listening on port " + receiver.port() + ":");
         for (String provider : PROVIDERS) {
             log.println("  POST " + receiver.uri(provider));
@@ -152,11 +149,6 @@ public final class JettyReceiver implements AutoCloseable {
      */
     public URI uri(String provider) {
         return URI.create("http://localhost:" + port() + "/webhooks/" + provider);
-    }
-
-    /** How many requests are being handled now. */
-    long requestsInProgress() {
-        return graceful.getCurrentRequestCount();
     }
 
     /** Waits until the receiver has stopped. */

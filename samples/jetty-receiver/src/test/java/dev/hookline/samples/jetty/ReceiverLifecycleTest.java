@@ -3,26 +3,18 @@ package dev.hookline.samples.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.samples.sender.SampleDelivery;
 import dev.hookline.samples.sender.SampleProvider;
 import dev.hookline.samples.sender.SendRequest;
 import dev.hookline.samples.sender.Response;
 import dev.hookline.samples.sender.WebhookSender;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Starting and stopping the receiver: what it announces, which secrets it uses, and how it stops. */
@@ -113,65 +105,5 @@ class ReceiverLifecycleTest {
                             new InetSocketAddress("localhost", uri.getPort()), 5_000))
                     .isInstanceOf(ConnectException.class);
         }
-    }
-
-    @Test
-    void aDeliveryAlreadyArrivingWhenTheReceiverStopsIsStillHandled() throws Exception {
-        try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
-            SampleDelivery delivery = SampleDelivery.prepare(request(receiver, SampleProvider.EXA), Instant.now());
-            byte[] body = delivery.body();
-            StringBuilder head = new StringBuilder("POST /webhooks/exa HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n");
-            delivery.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            head.append("\r\n");
-
-            int port = receiver.port();
-            try (Socket socket = new Socket("localhost", port)) {
-                socket.setSoTimeout((int) DEADLINE.toMillis());
-                OutputStream out = socket.getOutputStream();
-                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body, 0, body.length / 2);
-                out.flush();
-                await("the delivery is being handled", () -> receiver.requestsInProgress() == 1);
-
-                CompletableFuture<Void> stopping = CompletableFuture.runAsync(receiver::close);
-                await("the receiver takes no new connections", () -> refusesConnections(port));
-                out.write(body, body.length / 2, body.length - body.length / 2);
-                out.flush();
-
-                assertThat(statusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 204 No Content");
-                stopping.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            }
-            assertThat(receiver.outLines()).containsExactly(
-                    "handled provider=exa type=webset.item.created id=" + delivery.eventId());
-            assertThat(receiver.err()).contains("Stopping...", "Stopped.");
-        }
-    }
-
-    private static void await(String condition, BooleanSupplier met) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!met.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not met within " + DEADLINE + ": " + condition);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private static boolean refusesConnections(int port) {
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress("localhost", port), 1_000);
-            return false;
-        } catch (IOException refused) {
-            return true;
-        }
-    }
-
-    private static String statusLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b >= 0 && b != '\r'; b = in.read()) {
-            line.append((char) b);
-        }
-        return line.toString();
     }
 }

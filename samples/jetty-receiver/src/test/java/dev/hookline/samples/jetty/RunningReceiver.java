@@ -53,11 +53,6 @@ final class RunningReceiver implements AutoCloseable {
         err.reset();
     }
 
-    /** How many requests are being handled now. */
-    long requestsInProgress() {
-        return receiver.requestsInProgress();
-    }
-
     /** The port it listens on. */
     int port() {
         return receiver.port();
