@@ -61,6 +61,22 @@ final class Encoding {
         return Long.toString(seconds);
     }
 
+    /**
+     * Whether {@code text} is well-formed UTF-16: every surrogate in a pair. Only such text has a UTF-8 form;
+     * {@link String#getBytes} turns an unpaired surrogate into {@code '?'}, so two different ids would sign alike.
+     */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A non-negative decimal of at most 18 ASCII digits, or -1 if the value is anything else. */
     static long timestamp(String value) {
         int length = value.length();
