@@ -14,7 +14,9 @@ import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.signature.SignatureFailure;
 import dev.hookline.signature.SignatureVerificationException;
+import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +47,32 @@ class FindingsTest {
         assertThatThrownBy(() -> scheme.signer().sign(BODY, NOW, id))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(id);
+    }
+
+    /**
+     * A base64 signature of 32 bytes has 2 unused bits in its last character, which the JDK's decoder ignores:
+     * the three texts that differ from the genuine one only there used to verify as well.
+     */
+    @Test
+    void aStandardWebhooksSignatureIsAcceptedOnlyInItsCanonicalBase64() {
+        Scheme scheme = Scheme.STANDARD_WEBHOOKS;
+        Map<String, String> signed = scheme.signer().sign(BODY, NOW, "msg_canonical");
+        String genuine = signed.get("webhook-signature").substring("v1,".length());
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int last = alphabet.indexOf(genuine.charAt(42));
+        assertThat(last % 4).as("an encoder leaves the unused bits zero").isZero();
+
+        for (int bits = 1; bits < 4; bits++) {
+            String variant = genuine.substring(0, 42) + alphabet.charAt(last + bits) + "=";
+            assertThat(Base64.getDecoder().decode(variant)).isEqualTo(Base64.getDecoder().decode(genuine));
+            Headers delivered = Hostile.replace(signed, "webhook-signature", "v1," + variant);
+
+            assertThatThrownBy(() -> scheme.verifier().verify(delivered, BODY))
+                    .as(variant)
+                    .isInstanceOfSatisfying(SignatureVerificationException.class,
+                            e -> assertThat(e.failure()).isEqualTo(SignatureFailure.MALFORMED_SIGNATURE));
+        }
+        assertThatCode(() -> scheme.verifier().verify(Headers.of(signed), BODY)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
