@@ -11,6 +11,9 @@ import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.event.WebhookEvent;
 import dev.hookline.exa.ExaEvents;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,7 +27,8 @@ import tools.jackson.databind.node.MissingNode;
  * {@link MalformedPayloadException} and nothing else; the event holds exactly the id, type and data the JSON
  * does; and binding its data to any catalogue type ends in a value or a {@link MalformedPayloadException}.
  *
- * <p>The expected id, type and data come from a plain tree read of the same bytes, not from the envelope code.
+ * <p>The expected id, type and data come from a plain tree read of the same bytes, once the JDK's strict UTF-8
+ * decoder has accepted them, not from the envelope code.
  * Replays {@code src/test/resources/dev/hookline/hostile/EnvelopeFuzzTestInputs/} in every build (seeded with
  * the payload fixtures); fuzzes with {@code JAZZER_FUZZ=1} (see the README's Fuzzing section).
  */
@@ -60,12 +64,7 @@ class EnvelopeFuzzTest {
      */
     private static void parseAndBind(Provider provider, Headers headers, byte[] body, String idField,
                                      String typeField, String dataField) {
-        JsonNode root;
-        try {
-            root = EventJson.mapper().readTree(body);
-        } catch (JacksonException e) {
-            root = null;
-        }
+        JsonNode root = readUtf8Json(body);
         WebhookEvent event;
         try {
             event = provider.envelope().parse(provider.name(), headers, body, EventJson.mapper());
@@ -91,6 +90,24 @@ class EnvelopeFuzzTest {
             bind(event, type);
         }
         bind(event, ExaEvents.WEBSET_ITEM_CREATED);
+    }
+
+    /** The JSON in {@code body} if it is strict UTF-8 without U+0000 (decoded by the JDK), otherwise null. */
+    private static JsonNode readUtf8Json(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /** NOT_JSON unless an object; then the type, then the id (when it is a field) must be non-empty strings. */

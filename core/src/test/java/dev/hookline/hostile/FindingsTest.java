@@ -11,10 +11,15 @@ import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.event.PayloadFailure;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.signature.SignatureFailure;
 import dev.hookline.signature.SignatureVerificationException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +78,72 @@ class FindingsTest {
                             e -> assertThat(e.failure()).isEqualTo(SignatureFailure.MALFORMED_SIGNATURE));
         }
         assertThatCode(() -> scheme.verifier().verify(Headers.of(signed), BODY)).doesNotThrowAnyException();
+    }
+
+    /**
+     * Jackson decodes some ill-formed UTF-8 instead of refusing it: an overlong form as another character and a
+     * sequence above U+10FFFF as unpaired surrogates, which then became the event id. It also reads a body
+     * with NUL bytes as UTF-16 or UTF-32. JSON between systems is UTF-8, so each of these is not JSON.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"C0AF", "E080AF", "F08080AF", "C180", "F4908080", "F7BFBFBF", "EDA080", "EDBFBF", "80", "BF",
+        "FE", "FF", "E282", "F09F98", "F8888080", "FC8480808080"})
+    void anEventIdInIllFormedUtf8IsNotJson(String hex) {
+        byte[] body = exaBody(HexFormat.of().parseHex(hex));
+
+        assertThat(receiveExa(body)).extracting(Outcome::status, Outcome::reason, Outcome::eventId)
+                .containsExactly(Outcome.Status.MALFORMED, PayloadFailure.NOT_JSON, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE"})
+    void aBodyInAnotherEncodingThanUtf8IsNotJson(String charset) {
+        byte[] body = new String(exaBody(utf8("x")), StandardCharsets.UTF_8).getBytes(Charset.forName(charset));
+
+        assertThat(receiveExa(body)).extracting(Outcome::status, Outcome::reason)
+                .containsExactly(Outcome.Status.MALFORMED, PayloadFailure.NOT_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7F", "C280", "DFBF", "E0A080", "ED9FBF", "EE8080", "EFBFBF", "F0908080", "F48FBFBF",
+        "F09F9880", "C3A9E4B8AD"})
+    void anEventIdInWellFormedUtf8IsReadAsItsCharacters(String hex) {
+        byte[] id = HexFormat.of().parseHex(hex);
+
+        Outcome outcome = receiveExa(exaBody(id));
+
+        assertThat(outcome.status()).isEqualTo(Outcome.Status.ACCEPTED);
+        assertThat(outcome.eventId()).isEqualTo("evt_" + new String(id, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheJsonIsIgnored() {
+        byte[] json = exaBody(utf8("bom"));
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        assertThat(receiveExa(body)).extracting(Outcome::status, Outcome::eventId)
+                .containsExactly(Outcome.Status.ACCEPTED, "evt_bom");
+    }
+
+    /** An Exa envelope whose id is {@code evt_} followed by {@code idBytes}, as raw bytes. */
+    private static byte[] exaBody(byte[] idBytes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(utf8("{\"id\":\"evt_"));
+        body.writeBytes(idBytes);
+        body.writeBytes(utf8("\",\"object\":\"event\",\"type\":\"webset.created\",\"data\":{\"id\":\"ws_1\"},"
+                + "\"createdAt\":\"2026-05-02T12:00:00Z\"}"));
+        return body.toByteArray();
+    }
+
+    /** Signs {@code body} validly for Exa and receives it. */
+    private static Outcome receiveExa(byte[] body) {
+        Scheme scheme = Scheme.EXA;
+        Headers headers = Headers.of(scheme.signer().sign(body, NOW, null));
+        return Hostile.endpoint(scheme, InMemoryDeduplicator.create(), null).receive(Delivery.of(headers, body));
     }
 
     @ParameterizedTest
