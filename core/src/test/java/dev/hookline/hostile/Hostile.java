@@ -121,7 +121,9 @@ final class Hostile {
         for (EventType<?> type : scheme.provider.catalog().types()) {
             bindEvery(builder, type);
         }
-        return builder.onAny(event -> { }).build();
+        WebhookEndpoint endpoint = builder.onAny(event -> { }).build();
+        assertNoSecret(scheme, "endpoint", endpoint.toString());
+        return endpoint;
     }
 
     private static <T> void bindEvery(WebhookEndpoint.Builder builder, EventType<T> type) {
