@@ -48,6 +48,9 @@ public final class JsonEnvelope implements EnvelopeFormat {
 
     @Override
     public WebhookEvent parse(String provider, Headers headers, byte[] body, ObjectMapper mapper) {
+        if (!isUtf8(body)) {
+            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
+        }
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -69,6 +72,57 @@ public final class JsonEnvelope implements EnvelopeFormat {
         Instant createdAt = timeField == null ? null : instant(root.get(timeField));
         JsonNode data = dataField == null ? root : root.get(dataField);
         return new WebhookEvent(provider, eventId, eventType, createdAt, root, data, mapper);
+    }
+
+    /**
+     * Whether {@code body} is well-formed UTF-8 with no NUL byte: the only encoding of JSON between systems
+     * (RFC 8259, section 8.1). Jackson alone would decode overlong forms as other characters and sequences above
+     * U+10FFFF as unpaired surrogates, and would take a body with NUL bytes for UTF-16 or UTF-32. A NUL byte is
+     * never part of UTF-8 JSON, since U+0000 must be escaped in strings and is not whitespace.
+     */
+    private static boolean isUtf8(byte[] body) {
+        int i = 0;
+        while (i < body.length) {
+            int lead = body[i] & 0xFF;
+            if (lead < 0x80) {
+                if (lead == 0) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            // the shortest form of each code point (Unicode, table 3-7): no overlong, surrogate or >U+10FFFF
+            int length;
+            int secondMin = 0x80;
+            int secondMax = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                length = 2;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                length = 3;
+                secondMin = lead == 0xE0 ? 0xA0 : 0x80;
+                secondMax = lead == 0xED ? 0x9F : 0xBF;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                length = 4;
+                secondMin = lead == 0xF0 ? 0x90 : 0x80;
+                secondMax = lead == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (body.length - i < length) {
+                return false;
+            }
+            int second = body[i + 1] & 0xFF;
+            if (second < secondMin || second > secondMax) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((body[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return true;
     }
 
     /** ISO-8601 text or unix seconds; null for anything else. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** Why an authentic delivery's payload could not be turned into an event. */
 public enum PayloadFailure implements Reason {
-    /** The body is not a single JSON object. */
+    /** The body is not a single JSON object in UTF-8. */
     NOT_JSON("The payload is not a JSON object."),
     /** The envelope has no event type. */
     MISSING_EVENT_TYPE("The payload has no event type."),

@@ -33,7 +33,11 @@ final class Encoding {
         return HEX.formatHex(bytes);
     }
 
-    /** The bytes of standard padded base64 that decodes to exactly {@code length} bytes, or null. */
+    /**
+     * The bytes of canonical standard padded base64 that decodes to exactly {@code length} bytes, or null.
+     * Canonical: the unused low bits of the last character are zero, as every encoder writes them. The JDK's
+     * decoder ignores those bits, so without this check four different texts would pass for one signature.
+     */
     static byte[] base64(String value, int length) {
         // padded base64 of n bytes is exactly 4 * ceil(n / 3) characters; reject anything else early
         if (value.length() != 4 * ((length + 2) / 3)) {
@@ -41,7 +45,9 @@ final class Encoding {
         }
         try {
             byte[] decoded = Base64.getDecoder().decode(value);
-            return decoded.length == length ? decoded : null;
+            return decoded.length == length && Base64.getEncoder().encodeToString(decoded).equals(value)
+                    ? decoded
+                    : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -59,6 +65,22 @@ final class Encoding {
             throw new IllegalArgumentException("A signing time before 1970-01-01T00:00:00Z cannot be sent");
         }
         return Long.toString(seconds);
+    }
+
+    /**
+     * Whether {@code text} is well-formed UTF-16: every surrogate in a pair. Only such text has a UTF-8 form;
+     * {@link String#getBytes} turns an unpaired surrogate into {@code '?'}, so two different ids would sign alike.
+     */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A non-negative decimal of at most 18 ASCII digits, or -1 if the value is anything else. */

@@ -50,7 +50,8 @@ final class StandardWebhooksScheme implements SignatureScheme {
         String id = single(headers, ID);
         String timestamp = single(headers, TIMESTAMP);
         long seconds = Encoding.timestamp(timestamp);
-        if (id.isEmpty() || seconds < 0) {
+        if (id.isEmpty() || !Encoding.isWellFormed(id) || seconds < 0) {
+            // an unpaired surrogate has no UTF-8 form: encoding it would sign a '?' that the id does not hold
             throw malformed();
         }
         List<byte[]> signatures = new ArrayList<>(2);
@@ -104,6 +105,9 @@ final class StandardWebhooksScheme implements SignatureScheme {
         if (!messageId.equals(messageId.strip())) {
             // whitespace around a header value does not survive transport (and verify strips it)
             throw new IllegalArgumentException("A Standard Webhooks message id must not start or end with whitespace");
+        }
+        if (!Encoding.isWellFormed(messageId)) {
+            throw new IllegalArgumentException("A Standard Webhooks message id must not hold an unpaired surrogate");
         }
         String t = Encoding.timestamp(timestamp);
         byte[] mac = key.mac((messageId + '.' + t + '.').getBytes(StandardCharsets.UTF_8), body);

@@ -67,8 +67,8 @@ public final class WebhookSigner {
      * @param messageId the message id, for schemes that sign one
      * @return the signature headers
      * @throws IllegalArgumentException if the scheme signs a timestamp and {@code timestamp} is before the
-     *     epoch, or signs a message id and {@code messageId} is empty or has surrounding whitespace, since
-     *     no header can carry them
+     *     epoch, or signs a message id and {@code messageId} is empty, has surrounding whitespace or holds an
+     *     unpaired surrogate, since no header can carry them
      */
     public Map<String, String> sign(byte[] body, Instant timestamp, String messageId) {
         Objects.requireNonNull(body, "body");
