@@ -28,10 +28,12 @@ public final class WebhookServletOptions {
 
     private final int maxBodySize;
     private final long retryAfterSeconds;
+    private final RefusalListener refusalListener;
 
     private WebhookServletOptions(Builder builder) {
         this.maxBodySize = builder.maxBodySize;
         this.retryAfterSeconds = wholeSecondsRoundedUp(builder.retryAfter);
+        this.refusalListener = builder.refusalListener;
     }
 
     /** The default options: a 1 MiB body limit and a ten-second {@code Retry-After}. */
@@ -54,6 +56,11 @@ public final class WebhookServletOptions {
         return Duration.ofSeconds(retryAfterSeconds);
     }
 
+    /** The listener told of requests refused before they reach the endpoint, or {@code null} for none. */
+    public RefusalListener refusalListener() {
+        return refusalListener;
+    }
+
     /** The {@code Retry-After} header value: delay-seconds. */
     long retryAfterSeconds() {
         return retryAfterSeconds;
@@ -65,13 +72,15 @@ public final class WebhookServletOptions {
 
     @Override
     public String toString() {
-        return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", retryAfter=" + retryAfterSeconds + "s]";
+        return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", retryAfter=" + retryAfterSeconds + "s"
+                + (refusalListener == null ? "" : ", refusalListener=" + refusalListener.getClass().getName()) + "]";
     }
 
     /** Configures {@link WebhookServletOptions}; not thread-safe. */
     public static final class Builder {
         private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
+        private RefusalListener refusalListener;
 
         private Builder() {
         }
@@ -108,6 +117,20 @@ public final class WebhookServletOptions {
                 throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
             }
             this.retryAfter = retryAfter;
+            return this;
+        }
+
+        /**
+         * A listener told of every request answered before it reaches the endpoint: not a POST (405), a body
+         * over {@link #maxBodySize(int)} (413), a body cut short (400). Those requests are not deliveries, so
+         * the endpoint's {@link dev.hookline.OutcomeListener}s never see them; metrics that should count them
+         * listen here. Default none.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder refusalListener(RefusalListener listener) {
+            this.refusalListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
