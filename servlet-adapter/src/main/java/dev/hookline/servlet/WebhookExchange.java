@@ -83,7 +83,7 @@ final class WebhookExchange {
         }
 
         Outcome outcome = endpoint.receive(Delivery.of(headers(request), body), receivedAt);
-        if (outcome.failure() != null) {
+        if (outcome.failure() != null && options.logFailures()) {
             logFailure(outcome);
         }
         respond(response, outcome);

@@ -29,11 +29,13 @@ public final class WebhookServletOptions {
     private final int maxBodySize;
     private final long retryAfterSeconds;
     private final RefusalListener refusalListener;
+    private final boolean logFailures;
 
     private WebhookServletOptions(Builder builder) {
         this.maxBodySize = builder.maxBodySize;
         this.retryAfterSeconds = wholeSecondsRoundedUp(builder.retryAfter);
         this.refusalListener = builder.refusalListener;
+        this.logFailures = builder.logFailures;
     }
 
     /** The default options: a 1 MiB body limit and a ten-second {@code Retry-After}. */
@@ -61,6 +63,11 @@ public final class WebhookServletOptions {
         return refusalListener;
     }
 
+    /** Whether a delivery that failed with a throwable is logged at {@code WARNING}. */
+    public boolean logFailures() {
+        return logFailures;
+    }
+
     /** The {@code Retry-After} header value: delay-seconds. */
     long retryAfterSeconds() {
         return retryAfterSeconds;
@@ -73,6 +80,7 @@ public final class WebhookServletOptions {
     @Override
     public String toString() {
         return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", retryAfter=" + retryAfterSeconds + "s"
+                + (logFailures ? "" : ", logFailures=false")
                 + (refusalListener == null ? "" : ", refusalListener=" + refusalListener.getClass().getName()) + "]";
     }
 
@@ -81,6 +89,7 @@ public final class WebhookServletOptions {
         private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
         private RefusalListener refusalListener;
+        private boolean logFailures = true;
 
         private Builder() {
         }
@@ -131,6 +140,20 @@ public final class WebhookServletOptions {
          */
         public Builder refusalListener(RefusalListener listener) {
             this.refusalListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether a delivery that failed with a throwable (a handler threw, or the deduplicator did) is
+         * logged with {@link System.Logger} at {@code WARNING}, naming the endpoint, reason, event type and id.
+         * Default true. Turn it off when the application reports failures itself, for instance from an
+         * {@link dev.hookline.OutcomeListener}, so that each failure is logged once.
+         *
+         * @param logFailures false to leave failures to the application
+         * @return this builder
+         */
+        public Builder logFailures(boolean logFailures) {
+            this.logFailures = logFailures;
             return this;
         }
 
