@@ -107,7 +107,13 @@ final class ListenerBeans {
 
     private static Class<?> typeOf(ConfigurableListableBeanFactory beanFactory, String name) {
         try {
-            return AutoProxyUtils.determineTargetClass(beanFactory, name);
+            Class<?> type = AutoProxyUtils.determineTargetClass(beanFactory, name);
+            if (type != null && Proxy.isProxyClass(type) && beanFactory.containsBeanDefinition(name)) {
+                // a JDK proxy made without an auto-proxy creator: the definition still tells what it wraps
+                Class<?> declared = beanFactory.getMergedBeanDefinition(name).getResolvableType().resolve();
+                return declared == null ? type : declared;
+            }
+            return type;
         } catch (RuntimeException | LinkageError e) {
             // a bean whose type cannot be told without creating it cannot be told to declare listeners either
             LOG.debug("Could not determine the type of bean '" + name + "'; not looking for @WebhookListener", e);
