@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -24,7 +25,8 @@ import org.springframework.core.env.Environment;
  *   <li>{@link WebhookErrorHandler}: logs failed deliveries;</li>
  *   <li>{@link WebhookEndpoints}: the endpoints, with the application's {@code @WebhookListener} methods;</li>
  *   <li>{@link WebhookFilterRegistrations}: a filter on each endpoint's exact path, ordered before Spring
- *       Security's filter chain.</li>
+ *       Security's filter chain; each registration is also a bean, named
+ *       {@code hooklineWebhookFilterRegistration.<endpoint>}.</li>
  * </ul>
  * {@link HooklineMetricsAutoConfiguration} adds metrics when Micrometer is in use. Switched off as a whole with
  * {@code hookline.enabled=false}.
@@ -34,6 +36,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({ WebhookEndpoint.class, WebhookFilter.class, FilterRegistrationBean.class })
 @ConditionalOnBooleanProperty(name = "hookline.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HooklineProperties.class)
+@Import(WebhookFilterBeans.class)
 public final class HooklineAutoConfiguration {
 
     /** Spring Security's default filter order, as {@code spring.security.filter.order} documents it. */

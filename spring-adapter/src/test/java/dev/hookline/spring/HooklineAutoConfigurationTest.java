@@ -106,7 +106,7 @@ class HooklineAutoConfigurationTest {
         runner.withPropertyValues(ALL_THREE).run(context -> {
             assertThat(context.getBean(WebhookEndpoints.class).names()).containsExactly("exa", "encrata", "standard");
             WebhookFilterRegistrations registrations = context.getBean(WebhookFilterRegistrations.class);
-            assertThat(registrations.getOrder()).isEqualTo(-101);
+            assertThat(registrations.order()).isEqualTo(-101);
             assertThat(registrations.registrations()).extracting(FilterRegistrationBean::getFilterName)
                     .containsExactly("hooklineWebhookFilter.exa", "hooklineWebhookFilter.encrata",
                             "hooklineWebhookFilter.standard");
@@ -116,6 +116,11 @@ class HooklineAutoConfigurationTest {
                 assertThat(registration.getOrder()).isEqualTo(-101);
                 assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
             }
+            assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
+                    "hooklineWebhookFilterRegistration.exa", "hooklineWebhookFilterRegistration.encrata",
+                    "hooklineWebhookFilterRegistration.standard");
+            assertThat(context.getBean("hooklineWebhookFilterRegistration.encrata"))
+                    .isSameAs(registrations.registration("encrata"));
             assertThat(endpoint(context, "encrata").provider().name()).isEqualTo("encrata");
             assertThat(endpoint(context, "standard").name()).isEqualTo("standard");
         });
@@ -124,7 +129,7 @@ class HooklineAutoConfigurationTest {
     @Test
     void theFilterOrderFollowsSpringSecuritysOrUsesItsOwnProperty() {
         runner.withPropertyValues(EXA).withPropertyValues("spring.security.filter.order=10")
-                .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).getOrder()).isEqualTo(9));
+                .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).order()).isEqualTo(9));
         runner.withPropertyValues(EXA).withPropertyValues("hookline.filter-order=-5000")
                 .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).registrations())
                         .singleElement().extracting(FilterRegistrationBean::getOrder).isEqualTo(-5000));
@@ -139,18 +144,27 @@ class HooklineAutoConfigurationTest {
                 .withBean(SimpleMeterRegistry.class, () -> registry)
                 .withBean(WebhookErrorHandler.class, () -> errorHandler)
                 .withBean(HooklineMetrics.class, () -> metrics)
-                .withBean("customRegistrations", WebhookFilterRegistrations.class,
-                        () -> new WebhookFilterRegistrations(mock(WebhookEndpoints.class), 42))
+                .withUserConfiguration(OwnRegistrations.class)
                 .run(context -> {
                     assertThat(context).hasSingleBean(WebhookErrorHandler.class).hasSingleBean(HooklineMetrics.class)
                             .hasSingleBean(WebhookFilterRegistrations.class);
                     assertThat(context.getBean(WebhookErrorHandler.class)).isSameAs(errorHandler);
                     assertThat(context.getBean(HooklineMetrics.class)).isSameAs(metrics);
-                    assertThat(context.getBean(WebhookFilterRegistrations.class).getOrder()).isEqualTo(42);
+                    assertThat(context.getBean(WebhookFilterRegistrations.class).order()).isEqualTo(42);
+                    assertThat(context.getBean("hooklineWebhookFilterRegistration.exa", FilterRegistrationBean.class)
+                            .getOrder()).isEqualTo(42);
                 });
         WebhookEndpoints own = mock(WebhookEndpoints.class);
-        runner.withPropertyValues(EXA).withBean(WebhookEndpoints.class, () -> own)
+        runner.withBean(WebhookEndpoints.class, () -> own)
                 .run(context -> assertThat(context.getBean(WebhookEndpoints.class)).isSameAs(own));
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnRegistrations {
+        @org.springframework.context.annotation.Bean
+        WebhookFilterRegistrations ownRegistrations(WebhookEndpoints endpoints) {
+            return new WebhookFilterRegistrations(endpoints, 42);
+        }
     }
 
     @Test
