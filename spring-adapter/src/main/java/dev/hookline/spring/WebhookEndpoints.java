@@ -10,6 +10,7 @@ import dev.hookline.servlet.RequestFailure;
 import dev.hookline.servlet.WebhookFilter;
 import dev.hookline.servlet.WebhookServletOptions;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +83,12 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
                     + (listeners.size() > 1 ? " and " + (listeners.size() - 1) + " more" : "")
                     + "), but no webhook endpoint is enabled: configure one under hookline.endpoints");
         }
+        List<RefusalListener> refusals = refusalListeners.orderedStream().toList();
         Map<String, WebhookEndpoint> built = new LinkedHashMap<>();
         for (EndpointDefinition definition : definitions.values()) {
             WebhookEndpoint endpoint = build(definition, listeners);
             built.put(definition.name(), endpoint);
             WebhookServletOptions.Builder options = definition.servletOptions();
-            List<RefusalListener> refusals = refusalListeners.orderedStream().toList();
             if (!refusals.isEmpty()) {
                 options.refusalListener(new Refusals(refusals));
             }
@@ -140,7 +141,7 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
 
     /** The names of the enabled endpoints, in the order they are configured. */
     public Set<String> names() {
-        return java.util.Collections.unmodifiableSet(definitions.keySet());
+        return Collections.unmodifiableSet(definitions.keySet());
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.hookline.spring;
 
+import jakarta.servlet.Filter;
 import java.util.Map;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 
 /**
@@ -16,6 +18,9 @@ import org.springframework.core.env.Environment;
  */
 final class WebhookFilterBeans implements BeanRegistrar {
 
+    private static final ParameterizedTypeReference<FilterRegistrationBean<Filter>> REGISTRATION =
+            new ParameterizedTypeReference<>() { };
+
     @Override
     public void register(BeanRegistry registry, Environment environment) {
         Map<String, HooklineProperties.Endpoint> endpoints = Binder.get(environment)
@@ -23,7 +28,7 @@ final class WebhookFilterBeans implements BeanRegistrar {
                 .orElse(Map.of());
         endpoints.forEach((name, endpoint) -> {
             if (endpoint.isEnabled()) {
-                registry.registerBean(WebhookFilterRegistrations.BEAN_NAME_PREFIX + name, FilterRegistrationBean.class,
+                registry.registerBean(WebhookFilterRegistrations.BEAN_NAME_PREFIX + name, REGISTRATION,
                         spec -> spec.supplier(context -> context.bean(WebhookFilterRegistrations.class)
                                 .registration(name)));
             }

@@ -147,6 +147,30 @@ class ListenerDiscoveryTest {
     }
 
     @Test
+    void endpointsAreBuiltWithTheirListenersEvenWhenEveryBeanIsLazy() {
+        // Spring Boot leaves SmartInitializingSingleton beans such as WebhookEndpoints eager, so listeners are found
+        SEEN.clear();
+        runner.withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .withBean(TypedListeners.class)
+                .run(context -> {
+                    exaItem(context, "evt_all_lazy", "witem_5");
+                    assertThat(SEEN).containsExactly("item:witem_5", "any:exa/webset.item.created");
+                });
+    }
+
+    @Test
+    void aListenerForADisabledEndpointIsSimplyNotRegistered() {
+        SEEN.clear();
+        runner.withPropertyValues("hookline.endpoints.later.enabled=false").withBean(LaterListener.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    exaItem(context, "evt_not_later", "witem_6");
+                    assertThat(SEEN).isEmpty();
+                });
+    }
+
+    @Test
     void beansWithoutListenerMethodsAreLeftAlone() {
         runner.withBean(String.class, () -> "not a listener").run(context -> {
             assertThat(context).hasNotFailed();
@@ -168,6 +192,13 @@ class ListenerDiscoveryTest {
         @WebhookListener("*")
         void onAny(WebhookEvent event, JsonNode data) {
             SEEN.add("any:" + event.provider() + "/" + event.type());
+        }
+    }
+
+    static class LaterListener {
+        @WebhookListener(value = "*", endpoint = "later")
+        void on(WebhookEvent event) {
+            SEEN.add("later");
         }
     }
 
