@@ -58,6 +58,7 @@ final class WebhookExchange {
      */
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!POST.equals(request.getMethod())) {
+            refused(RequestFailure.METHOD_NOT_ALLOWED);
             response.setHeader("Allow", POST);
             problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, RequestFailure.METHOD_NOT_ALLOWED);
             return;
@@ -66,6 +67,7 @@ final class WebhookExchange {
         long declaredLength = request.getContentLengthLong();
         if (BodyReader.exceeds(declaredLength, options.maxBodySize())) {
             // refused before the first read, so a client that sent "Expect: 100-continue" never sends it
+            refused(RequestFailure.BODY_TOO_LARGE);
             problem(response, SC_CONTENT_TOO_LARGE, RequestFailure.BODY_TOO_LARGE);
             return;
         }
@@ -74,16 +76,31 @@ final class WebhookExchange {
             body = BodyReader.read(request.getInputStream(), declaredLength, options.maxBodySize());
         } catch (BodyReader.Refused refused) {
             RequestFailure failure = refused.failure();
+            refused(failure);
             problem(response, failure == RequestFailure.BODY_TOO_LARGE ? SC_CONTENT_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST,
                     failure);
             return;
         }
 
         Outcome outcome = endpoint.receive(Delivery.of(headers(request), body), receivedAt);
-        if (outcome.failure() != null) {
+        if (outcome.failure() != null && options.logFailures()) {
             logFailure(outcome);
         }
         respond(response, outcome);
+    }
+
+    /** Tells the refusal listener, if any; its failure never changes the response. */
+    private void refused(RequestFailure failure) {
+        RefusalListener listener = options.refusalListener();
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.onRefusal(endpoint.name(), failure);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Refusal listener " + listener.getClass().getName()
+                    + " failed on endpoint " + endpoint.name(), e);
+        }
     }
 
     private void respond(HttpServletResponse response, Outcome outcome) throws IOException {

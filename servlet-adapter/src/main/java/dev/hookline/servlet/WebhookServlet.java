@@ -31,7 +31,7 @@ import java.io.IOException;
  * <p>Every error response is an {@code application/problem+json} body (RFC 9457) with {@code type},
  * {@code title}, {@code status}, {@code detail} and the {@code reason} code; it never holds a stack trace,
  * a header value or the payload. A handler failure is logged with {@link System.Logger} at
- * {@code WARNING}. An I/O error while reading the body other than the client cutting it short is left
+ * {@code WARNING}, unless {@link WebhookServletOptions#logFailures()} is off. An I/O error while reading the body other than the client cutting it short is left
  * to the container.
  *
  * <p>Instances are created in code, with their endpoint, and registered programmatically. Thread-safe:

@@ -28,10 +28,14 @@ public final class WebhookServletOptions {
 
     private final int maxBodySize;
     private final long retryAfterSeconds;
+    private final RefusalListener refusalListener;
+    private final boolean logFailures;
 
     private WebhookServletOptions(Builder builder) {
         this.maxBodySize = builder.maxBodySize;
         this.retryAfterSeconds = wholeSecondsRoundedUp(builder.retryAfter);
+        this.refusalListener = builder.refusalListener;
+        this.logFailures = builder.logFailures;
     }
 
     /** The default options: a 1 MiB body limit and a ten-second {@code Retry-After}. */
@@ -54,6 +58,16 @@ public final class WebhookServletOptions {
         return Duration.ofSeconds(retryAfterSeconds);
     }
 
+    /** The listener told of requests refused before they reach the endpoint, or {@code null} for none. */
+    public RefusalListener refusalListener() {
+        return refusalListener;
+    }
+
+    /** Whether a delivery that failed with a throwable is logged at {@code WARNING}. */
+    public boolean logFailures() {
+        return logFailures;
+    }
+
     /** The {@code Retry-After} header value: delay-seconds. */
     long retryAfterSeconds() {
         return retryAfterSeconds;
@@ -65,13 +79,17 @@ public final class WebhookServletOptions {
 
     @Override
     public String toString() {
-        return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", retryAfter=" + retryAfterSeconds + "s]";
+        return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", retryAfter=" + retryAfterSeconds + "s"
+                + (logFailures ? "" : ", logFailures=false")
+                + (refusalListener == null ? "" : ", refusalListener=" + refusalListener.getClass().getName()) + "]";
     }
 
     /** Configures {@link WebhookServletOptions}; not thread-safe. */
     public static final class Builder {
         private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
+        private RefusalListener refusalListener;
+        private boolean logFailures = true;
 
         private Builder() {
         }
@@ -108,6 +126,34 @@ public final class WebhookServletOptions {
                 throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
             }
             this.retryAfter = retryAfter;
+            return this;
+        }
+
+        /**
+         * A listener told of every request answered before it reaches the endpoint: not a POST (405), a body
+         * over {@link #maxBodySize(int)} (413), a body cut short (400). Those requests are not deliveries, so
+         * the endpoint's {@link dev.hookline.OutcomeListener}s never see them; metrics that should count them
+         * listen here. Default none.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder refusalListener(RefusalListener listener) {
+            this.refusalListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether a delivery that failed with a throwable (a handler threw, or the deduplicator did) is
+         * logged with {@link System.Logger} at {@code WARNING}, naming the endpoint, reason, event type and id.
+         * Default true. Turn it off when the application reports failures itself, for instance from an
+         * {@link dev.hookline.OutcomeListener}, so that each failure is logged once.
+         *
+         * @param logFailures false to leave failures to the application
+         * @return this builder
+         */
+        public Builder logFailures(boolean logFailures) {
+            this.logFailures = logFailures;
             return this;
         }
 

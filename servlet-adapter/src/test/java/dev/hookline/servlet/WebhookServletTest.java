@@ -246,41 +246,65 @@ class WebhookServletTest {
         WebhookEndpoint endpoint = Deliveries.endpoint().name("exa-test").onAny(event -> {
             throw failure;
         }).build();
-        Logger logger = Logger.getLogger(WebhookExchange.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        logger.setUseParentHandlers(false);
-        try (TestServer server = TestServer.servlet(endpoint)) {
+        List<LogRecord> records;
+        try (TestServer server = TestServer.servlet(endpoint); LogCapture log = new LogCapture()) {
             byte[] body = Deliveries.body("evt_logged");
 
             assertThat(server.post(body, Deliveries.sign(body)).statusCode()).isEqualTo(500);
-        } finally {
-            logger.setUseParentHandlers(true);
-            logger.removeHandler(capture);
+            records = log.records();
         }
 
-        synchronized (capture) {
-            assertThat(records).singleElement().satisfies(record -> {
-                assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-                assertThat(record.getThrown()).isSameAs(failure);
-                assertThat(record.getMessage())
-                        .contains("exa-test", Deliveries.TYPE, "evt_logged", "handler_failed")
-                        .doesNotContain(Deliveries.PAYLOAD_MARKER, Deliveries.SECRET, "Exa-Signature");
-            });
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(record.getThrown()).isSameAs(failure);
+            assertThat(record.getMessage())
+                    .contains("exa-test", Deliveries.TYPE, "evt_logged", "handler_failed")
+                    .doesNotContain(Deliveries.PAYLOAD_MARKER, Deliveries.SECRET, "Exa-Signature");
+        });
+    }
+
+    @Test
+    void failureLoggingCanBeLeftToTheApplication() throws Exception {
+        WebhookEndpoint endpoint = Deliveries.endpoint().onAny(event -> {
+            throw new IllegalStateException("reported elsewhere");
+        }).build();
+        WebhookServletOptions options = WebhookServletOptions.builder().logFailures(false).build();
+        try (TestServer server = TestServer.servlet(endpoint, options); LogCapture log = new LogCapture()) {
+            byte[] body = Deliveries.body("evt_not_logged");
+
+            assertProblem(server.post(body, Deliveries.sign(body)), 500, DeliveryFailure.HANDLER_FAILED);
+            assertThat(log.records()).isEmpty();
+        }
+        assertThat(WebhookServletOptions.defaults().logFailures()).isTrue();
+    }
+
+    /** Collects what the exchange logs, instead of printing it, while open. */
+    private static final class LogCapture extends Handler implements AutoCloseable {
+        private final Logger logger = Logger.getLogger(WebhookExchange.class.getName());
+        private final List<LogRecord> records = new ArrayList<>();
+
+        LogCapture() {
+            logger.addHandler(this);
+            logger.setUseParentHandlers(false);
+        }
+
+        synchronized List<LogRecord> records() {
+            return List.copyOf(records);
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.setUseParentHandlers(true);
+            logger.removeHandler(this);
         }
     }
 }

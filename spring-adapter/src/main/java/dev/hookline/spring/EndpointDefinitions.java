@@ -1,0 +1,277 @@
+package dev.hookline.spring;
+
+import dev.hookline.Provider;
+import dev.hookline.Providers;
+import dev.hookline.dedupe.Deduplicator;
+import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.event.JsonEnvelope;
+import dev.hookline.signature.SignatureScheme;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Checks the {@code hookline.endpoints} properties and resolves what they name (providers, deduplicators),
+ * so that every mistake stops the application with a message that names the property. Never puts a secret
+ * in a message.
+ */
+final class EndpointDefinitions {
+
+    /** The names that always mean a built-in provider, whatever beans exist. */
+    static final Map<String, Provider> BUILT_IN = Map.of(
+            "exa", Providers.exa(),
+            "encrata", Providers.encrata(),
+            "standard", Providers.standardWebhooks());
+
+    private static final String BUILT_IN_NAMES = "exa, encrata, standard";
+
+    /** A name that can follow {@code hookline.endpoints.} as it is. */
+    private static final Pattern SIMPLE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /** Characters and forms that make a path anything but one exact servlet path. */
+    private static final Pattern NOT_EXACT = Pattern.compile("[*?#;%\\s\\p{Cntrl}\\\\]|//|/\\.\\.?(/|$)");
+
+    private EndpointDefinitions() {
+    }
+
+    /**
+     * The enabled endpoints, checked, in the order they are configured.
+     *
+     * @throws WebhookConfigurationException at the first mistake
+     */
+    static List<EndpointDefinition> resolve(HooklineProperties properties, ListableBeanFactory beans) {
+        List<EndpointDefinition> definitions = new ArrayList<>();
+        Map<String, String> endpointByPath = new LinkedHashMap<>();
+        properties.getEndpoints().forEach((name, endpoint) -> {
+            if (!endpoint.isEnabled()) {
+                return;
+            }
+            EndpointDefinition definition = resolve(name, endpoint, beans);
+            String other = endpointByPath.putIfAbsent(definition.path(), name);
+            if (other != null) {
+                throw new WebhookConfigurationException(property(other, "path") + " and " + property(name, "path")
+                        + " are both '" + definition.path() + "'", "Give each endpoint a path of its own.");
+            }
+            definitions.add(definition);
+        });
+        return List.copyOf(definitions);
+    }
+
+    private static EndpointDefinition resolve(String name, HooklineProperties.Endpoint endpoint,
+                                              ListableBeanFactory beans) {
+        String path = checkPath(name, endpoint.getPath());
+        Provider provider = provider(name, endpoint, beans);
+        List<String> secrets = checkSecrets(name, endpoint.getSecrets(), provider);
+        checkDurations(name, endpoint);
+        int maxBodySize = maxBodySize(name, endpoint.getMaxBodySize());
+        Deduplicator deduplicator = deduplicator(name, endpoint.getDedupe(), beans);
+        return new EndpointDefinition(name, path, provider, secrets, endpoint, maxBodySize, deduplicator);
+    }
+
+    /** The property's full name, such as {@code hookline.endpoints.exa.secrets}. */
+    static String property(String endpoint, String key) {
+        return prefix(endpoint) + "." + key;
+    }
+
+    /** The endpoint's own property name, such as {@code hookline.endpoints.exa}. */
+    static String prefix(String endpoint) {
+        return SIMPLE_NAME.matcher(endpoint).matches()
+                ? "hookline.endpoints." + endpoint
+                : "hookline.endpoints[" + endpoint + "]";
+    }
+
+    private static String checkPath(String name, String path) {
+        String key = property(name, "path");
+        if (path == null || path.isEmpty()) {
+            throw new WebhookConfigurationException(key + " is not set",
+                    "Set " + key + " to the exact path the sender posts to, such as /webhooks/" + name + ".");
+        }
+        if (!path.startsWith("/") || path.length() == 1 || NOT_EXACT.matcher(path).find()) {
+            throw new WebhookConfigurationException(key + " is '" + path + "', which is not an exact path",
+                    "Give an exact path that starts with '/', such as /webhooks/" + name + "; wildcards, '?', '#', ';', "
+                            + "'%', '\\', whitespace, empty segments and '.' or '..' segments are not allowed.");
+        }
+        return path;
+    }
+
+    private static Provider provider(String name, HooklineProperties.Endpoint endpoint, ListableBeanFactory beans) {
+        String key = property(name, "provider");
+        String configured = endpoint.getProvider();
+        String providerName = configured == null || configured.isBlank() ? name : configured;
+        String action = "Set " + key + " to exa, encrata or standard, or to the name of a Provider bean (or of a SignatureScheme bean, with "
+                + property(name, "envelope") + ".* settings).";
+        HooklineProperties.Envelope envelope = endpoint.getEnvelope();
+
+        Provider builtIn = BUILT_IN.get(providerName);
+        if (builtIn != null) {
+            requireNoEnvelope(name, envelope, providerName);
+            return builtIn;
+        }
+        if (!beans.containsBean(providerName)) {
+            String what = configured == null || configured.isBlank()
+                    ? key + " is not set, and the endpoint name '" + name + "'"
+                    : key + " is '" + configured + "', which";
+            throw new WebhookConfigurationException(what + " is neither a built-in provider (" + BUILT_IN_NAMES
+                    + ") nor the name of a Provider or SignatureScheme bean", action);
+        }
+        Object bean = beans.getBean(providerName);
+        if (bean instanceof Provider provider) {
+            requireNoEnvelope(name, envelope, providerName);
+            return provider;
+        }
+        if (bean instanceof SignatureScheme scheme) {
+            return new Provider(name, scheme, envelope(name, envelope));
+        }
+        throw new WebhookConfigurationException(key + " names bean '" + providerName + "' of type "
+                + bean.getClass().getName() + ", which is neither a Provider nor a SignatureScheme", action);
+    }
+
+    private static void requireNoEnvelope(String name, HooklineProperties.Envelope envelope, String providerName) {
+        if (envelope.isSet()) {
+            String key = property(name, "envelope");
+            throw new WebhookConfigurationException(key + " is set, but provider '" + providerName
+                    + "' brings its own envelope", "Remove the " + key + ".* settings: they apply only to an endpoint "
+                    + "whose provider is a SignatureScheme bean.");
+        }
+    }
+
+    private static JsonEnvelope envelope(String name, HooklineProperties.Envelope envelope) {
+        String key = property(name, "envelope");
+        String action = "Choose one of them.";
+        requireNotBlank(key + ".id-field", envelope.getIdField());
+        requireNotBlank(key + ".id-header", envelope.getIdHeader());
+        requireNotBlank(key + ".type-field", envelope.getTypeField());
+        requireNotBlank(key + ".type-header", envelope.getTypeHeader());
+        requireNotBlank(key + ".time-field", envelope.getTimeField());
+        requireNotBlank(key + ".data-field", envelope.getDataField());
+        int idSources = (envelope.getIdField() == null ? 0 : 1) + (envelope.getIdHeader() == null ? 0 : 1)
+                + (envelope.isIdFromBodyDigest() ? 1 : 0);
+        if (idSources > 1) {
+            throw new WebhookConfigurationException(key + " sets more than one of id-field, id-header and "
+                    + "id-from-body-digest", action);
+        }
+        if (envelope.getTypeField() != null && envelope.getTypeHeader() != null) {
+            throw new WebhookConfigurationException(key + " sets both type-field and type-header", action);
+        }
+        if (envelope.getDataField() != null && envelope.isWholeBodyAsData()) {
+            throw new WebhookConfigurationException(key + " sets both data-field and whole-body-as-data", action);
+        }
+
+        JsonEnvelope.Builder builder = JsonEnvelope.builder();
+        if (envelope.getIdHeader() != null) {
+            builder.idHeader(envelope.getIdHeader());
+        } else if (envelope.isIdFromBodyDigest()) {
+            builder.idFromBodyDigest();
+        } else {
+            builder.idField(envelope.getIdField() == null ? "id" : envelope.getIdField());
+        }
+        if (envelope.getTypeHeader() != null) {
+            builder.typeHeader(envelope.getTypeHeader());
+        } else {
+            builder.typeField(envelope.getTypeField() == null ? "type" : envelope.getTypeField());
+        }
+        if (envelope.getTimeField() != null) {
+            builder.timeField(envelope.getTimeField());
+        }
+        if (envelope.isWholeBodyAsData()) {
+            builder.wholeBodyAsData();
+        } else {
+            builder.dataField(envelope.getDataField() == null ? "data" : envelope.getDataField());
+        }
+        return builder.build();
+    }
+
+    private static void requireNotBlank(String key, String value) {
+        if (value != null && value.isBlank()) {
+            throw new WebhookConfigurationException(key + " is blank", "Name a field or header, or remove " + key + ".");
+        }
+    }
+
+    private static List<String> checkSecrets(String name, List<String> secrets, Provider provider) {
+        String key = property(name, "secrets");
+        String action = "Set " + key + "[0] to the signing secret the sender issued, for instance from an "
+                + "environment variable; while rotating, add the new one as " + key + "[1].";
+        if (secrets == null || secrets.isEmpty()) {
+            throw new WebhookConfigurationException(key + " is not set", action);
+        }
+        for (int i = 0; i < secrets.size(); i++) {
+            String secret = secrets.get(i);
+            String indexed = key + "[" + i + "]";
+            if (secret == null || secret.isBlank()) {
+                throw new WebhookConfigurationException(indexed + " is blank", action);
+            }
+            if (!secret.strip().equals(secret)) {
+                throw new WebhookConfigurationException(indexed + " has leading or trailing whitespace",
+                        "Remove the whitespace around the secret, often a line break read from a file or an "
+                                + "environment variable.");
+            }
+            try {
+                provider.scheme().key(secret);
+            } catch (IllegalArgumentException e) {
+                // the scheme's message never holds the secret; its cause might, so it is not kept
+                throw new WebhookConfigurationException(indexed + " is not a valid secret for provider '"
+                        + provider.name() + "': " + e.getMessage(), "Copy the secret exactly as the sender issued it.");
+            }
+        }
+        return List.copyOf(secrets);
+    }
+
+    private static void checkDurations(String name, HooklineProperties.Endpoint endpoint) {
+        requireNonNegative(name, "tolerance", endpoint.getTolerance(), "Set a tolerance of zero or more, such as 5m, "
+                + "or turn the check off with " + property(name, "timestamp-check") + "=false.");
+        Duration maxEventAge = endpoint.getMaxEventAge();
+        if (maxEventAge != null && (maxEventAge.isNegative() || maxEventAge.isZero())) {
+            throw new WebhookConfigurationException(property(name, "max-event-age") + " is " + maxEventAge
+                    + "; it must be positive", "Set an age longer than the sender's retry period, such as 3d, or "
+                    + "remove " + property(name, "max-event-age") + " for no limit.");
+        }
+        requireNonNegative(name, "duplicate-wait", endpoint.getDuplicateWait(), "Set a wait of zero or more, such as 5s.");
+        requireNonNegative(name, "retry-after", endpoint.getRetryAfter(), "Set a delay of zero or more, such as 10s.");
+    }
+
+    private static void requireNonNegative(String name, String key, Duration value, String action) {
+        if (value == null || value.isNegative()) {
+            throw new WebhookConfigurationException(property(name, key) + " is " + value
+                    + "; it must be zero or more", action);
+        }
+    }
+
+    private static int maxBodySize(String name, DataSize size) {
+        if (size == null || size.toBytes() <= 0 || size.toBytes() > Integer.MAX_VALUE) {
+            throw new WebhookConfigurationException(property(name, "max-body-size") + " is " + size
+                    + "; it must be from 1B to " + Integer.MAX_VALUE + "B", "Set a size such as 1MB.");
+        }
+        return (int) size.toBytes();
+    }
+
+    private static Deduplicator deduplicator(String name, HooklineProperties.Dedupe dedupe, ListableBeanFactory beans) {
+        if (!dedupe.isEnabled()) {
+            return Deduplicator.none();
+        }
+        String beanName = dedupe.getDeduplicator();
+        if (beanName != null) {
+            String key = property(name, "dedupe.deduplicator");
+            if (!beans.containsBean(beanName) || !beans.isTypeMatch(beanName, Deduplicator.class)) {
+                throw new WebhookConfigurationException(key + " is '" + beanName
+                        + "', which is not the name of a Deduplicator bean",
+                        "Set " + key + " to the name of a Deduplicator bean, or remove it to use the in-memory one.");
+            }
+            return beans.getBean(beanName, Deduplicator.class);
+        }
+        if (dedupe.getMaxEntries() <= 0) {
+            throw new WebhookConfigurationException(property(name, "dedupe.max-entries") + " is "
+                    + dedupe.getMaxEntries() + "; it must be positive", "Set a count such as 100000.");
+        }
+        Duration retention = dedupe.getRetention();
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new WebhookConfigurationException(property(name, "dedupe.retention") + " is " + retention
+                    + "; it must be positive", "Set a retention longer than the sender's retry period, such as 24h.");
+        }
+        return InMemoryDeduplicator.builder().maxEntries(dedupe.getMaxEntries()).retention(retention).build();
+    }
+}

@@ -1,0 +1,415 @@
+package dev.hookline.spring;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.Delimiter;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Hookline's configuration properties, under {@code hookline}: any number of endpoints by name.
+ *
+ * <pre>
+ * hookline.endpoints.exa.path=/webhooks/exa
+ * hookline.endpoints.exa.secrets[0]=${EXA_WEBHOOK_SECRET}
+ *
+ * hookline.endpoints.billing.provider=encrata
+ * hookline.endpoints.billing.path=/webhooks/billing
+ * hookline.endpoints.billing.secrets[0]=${ENCRATA_WEBHOOK_SECRET}
+ * hookline.endpoints.billing.max-event-age=3d
+ * </pre>
+ *
+ * <p>Durations without a unit are seconds. Everything is checked when the application starts, and a
+ * mistake stops it with a message naming the property (never a secret).
+ */
+@ConfigurationProperties("hookline")
+public class HooklineProperties {
+
+    /** Whether Hookline sets up the configured webhook endpoints. */
+    private boolean enabled = true;
+
+    /**
+     * Servlet filter order of the webhook filters. Unset: one before Spring Security's filter chain
+     * (spring.security.filter.order minus one, so -101 by default), so webhook paths are answered before
+     * Spring Security sees them.
+     */
+    private Integer filterOrder;
+
+    /**
+     * Webhook endpoints by name. The name appears in metrics and logs, selects listener methods with
+     * {@code @WebhookListener(endpoint = "name")}, and is the default provider.
+     */
+    private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+    /** Metrics settings, used when Micrometer is present. */
+    private final Metrics metrics = new Metrics();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Integer getFilterOrder() {
+        return filterOrder;
+    }
+
+    public void setFilterOrder(Integer filterOrder) {
+        this.filterOrder = filterOrder;
+    }
+
+    public Map<String, Endpoint> getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(Map<String, Endpoint> endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /** One webhook endpoint: who sends to it, where, and how deliveries are checked. */
+    public static class Endpoint {
+
+        /** Whether this endpoint is set up. A disabled endpoint is not checked and answers nothing. */
+        private boolean enabled = true;
+
+        /**
+         * Who sends to this endpoint: exa, encrata or standard (Standard Webhooks), or the name of a Provider
+         * bean, or of a SignatureScheme bean together with the envelope settings. Defaults to the endpoint's name.
+         */
+        private String provider;
+
+        /**
+         * Exact path the sender posts to, within the application's context path, such as /webhooks/exa.
+         * Required; no wildcards.
+         */
+        private String path;
+
+        /**
+         * Signing secrets, exactly as the sender issued them; a delivery signed with any of them is accepted,
+         * so a new secret can be added before the old one is removed. At least one is required. A value is
+         * never split at commas: give several as secrets[0], secrets[1].
+         */
+        @Delimiter(Delimiter.NONE)
+        private List<String> secrets = new ArrayList<>();
+
+        /** How far a signed timestamp may be from the time of receipt, in either direction. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration tolerance = Duration.ofMinutes(5);
+
+        /**
+         * Whether signed timestamps are checked against the tolerance. Switching it off accepts a signed
+         * timestamp of any age, leaving replays to deduplication alone.
+         */
+        private boolean timestampCheck = true;
+
+        /**
+         * Largest distance between the event's own time (from its envelope) and the time of receipt, in either
+         * direction; unset for no limit. Useful for senders that sign no timestamp (Encrata); set it longer than
+         * the sender's retry period, or legitimate redeliveries are refused.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration maxEventAge;
+
+        /**
+         * How long a redelivery waits for an earlier delivery of the same event that is still being handled,
+         * before the sender is asked to retry (503).
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration duplicateWait = Duration.ofSeconds(5);
+
+        /** Largest request body read; a larger one is answered with 413 without being read. */
+        private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+        /** Retry-After sent with a 503, rounded up to whole seconds. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration retryAfter = Duration.ofSeconds(10);
+
+        /** Deduplication of redeliveries. */
+        private final Dedupe dedupe = new Dedupe();
+
+        /** How events are wrapped, for an endpoint whose provider is a SignatureScheme bean. */
+        private final Envelope envelope = new Envelope();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getProvider() {
+            return provider;
+        }
+
+        public void setProvider(String provider) {
+            this.provider = provider;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public List<String> getSecrets() {
+            return secrets;
+        }
+
+        public void setSecrets(List<String> secrets) {
+            this.secrets = secrets;
+        }
+
+        public Duration getTolerance() {
+            return tolerance;
+        }
+
+        public void setTolerance(Duration tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        public boolean isTimestampCheck() {
+            return timestampCheck;
+        }
+
+        public void setTimestampCheck(boolean timestampCheck) {
+            this.timestampCheck = timestampCheck;
+        }
+
+        public Duration getMaxEventAge() {
+            return maxEventAge;
+        }
+
+        public void setMaxEventAge(Duration maxEventAge) {
+            this.maxEventAge = maxEventAge;
+        }
+
+        public Duration getDuplicateWait() {
+            return duplicateWait;
+        }
+
+        public void setDuplicateWait(Duration duplicateWait) {
+            this.duplicateWait = duplicateWait;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getRetryAfter() {
+            return retryAfter;
+        }
+
+        public void setRetryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+        }
+
+        public Dedupe getDedupe() {
+            return dedupe;
+        }
+
+        public Envelope getEnvelope() {
+            return envelope;
+        }
+
+        /** Never shows the secrets, only how many there are. */
+        @Override
+        public String toString() {
+            return "Endpoint[provider=" + provider + ", path=" + path + ", " + secrets.size() + " secret(s)]";
+        }
+    }
+
+    /** How an endpoint recognises redeliveries of events it has already handled. */
+    public static class Dedupe {
+
+        /**
+         * Whether redeliveries of handled events are acknowledged without running listeners again. Switch it
+         * off only when listeners are idempotent on their own.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Most handled event ids the in-memory deduplicator remembers (the oldest are forgotten first), and
+         * the most deliveries in flight at once.
+         */
+        private int maxEntries = 100000;
+
+        /** How long the in-memory deduplicator remembers a handled event id; longer than the sender retries. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration retention = Duration.ofHours(24);
+
+        /**
+         * Name of a Deduplicator bean to use instead of the in-memory one, such as one backed by a store shared
+         * by every instance of the application. max-entries and retention then do not apply.
+         */
+        private String deduplicator;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxEntries() {
+            return maxEntries;
+        }
+
+        public void setMaxEntries(int maxEntries) {
+            this.maxEntries = maxEntries;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public String getDeduplicator() {
+            return deduplicator;
+        }
+
+        public void setDeduplicator(String deduplicator) {
+            this.deduplicator = deduplicator;
+        }
+    }
+
+    /**
+     * Where a JSON envelope keeps the event's id, type, time and data, for an endpoint whose provider is a
+     * SignatureScheme bean. Built-in providers and Provider beans bring their own envelope.
+     */
+    public static class Envelope {
+
+        /** Top-level field holding the event id. Default "id", unless id-header or id-from-body-digest is set. */
+        private String idField;
+
+        /** Header holding the event id, instead of a field. */
+        private String idHeader;
+
+        /** Whether the event id is the SHA-256 of the verified body, for senders that send no id. */
+        private boolean idFromBodyDigest;
+
+        /** Top-level field holding the event type. Default "type", unless type-header is set. */
+        private String typeField;
+
+        /** Header holding the event type, instead of a field. */
+        private String typeHeader;
+
+        /** Top-level field holding the event time, as ISO-8601 text or unix seconds; needed by max-event-age. */
+        private String timeField;
+
+        /** Top-level field holding the event data. Default "data", unless whole-body-as-data is set. */
+        private String dataField;
+
+        /** Whether the whole body is the event data, for senders that do not wrap their events. */
+        private boolean wholeBodyAsData;
+
+        public String getIdField() {
+            return idField;
+        }
+
+        public void setIdField(String idField) {
+            this.idField = idField;
+        }
+
+        public String getIdHeader() {
+            return idHeader;
+        }
+
+        public void setIdHeader(String idHeader) {
+            this.idHeader = idHeader;
+        }
+
+        public boolean isIdFromBodyDigest() {
+            return idFromBodyDigest;
+        }
+
+        public void setIdFromBodyDigest(boolean idFromBodyDigest) {
+            this.idFromBodyDigest = idFromBodyDigest;
+        }
+
+        public String getTypeField() {
+            return typeField;
+        }
+
+        public void setTypeField(String typeField) {
+            this.typeField = typeField;
+        }
+
+        public String getTypeHeader() {
+            return typeHeader;
+        }
+
+        public void setTypeHeader(String typeHeader) {
+            this.typeHeader = typeHeader;
+        }
+
+        public String getTimeField() {
+            return timeField;
+        }
+
+        public void setTimeField(String timeField) {
+            this.timeField = timeField;
+        }
+
+        public String getDataField() {
+            return dataField;
+        }
+
+        public void setDataField(String dataField) {
+            this.dataField = dataField;
+        }
+
+        public boolean isWholeBodyAsData() {
+            return wholeBodyAsData;
+        }
+
+        public void setWholeBodyAsData(boolean wholeBodyAsData) {
+            this.wholeBodyAsData = wholeBodyAsData;
+        }
+
+        /** Whether any setting is given. */
+        boolean isSet() {
+            return idField != null || idHeader != null || idFromBodyDigest || typeField != null || typeHeader != null
+                    || timeField != null || dataField != null || wholeBodyAsData;
+        }
+    }
+
+    /** How deliveries are counted, when Micrometer is present. */
+    public static class Metrics {
+
+        /**
+         * Most distinct event types tagged per endpoint on hookline.deliveries; further types are tagged
+         * "other". Keeps the number of time series bounded whatever types a sender invents.
+         */
+        private int maxEventTypes = 100;
+
+        public int getMaxEventTypes() {
+            return maxEventTypes;
+        }
+
+        public void setMaxEventTypes(int maxEventTypes) {
+            this.maxEventTypes = maxEventTypes;
+        }
+    }
+}

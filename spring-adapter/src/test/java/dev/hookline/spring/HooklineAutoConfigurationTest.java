@@ -1,0 +1,417 @@
+package dev.hookline.spring;
+
+import static dev.hookline.spring.TestDeliveries.ENCRATA_SECRET;
+import static dev.hookline.spring.TestDeliveries.EXA_NEXT_SECRET;
+import static dev.hookline.spring.TestDeliveries.EXA_SECRET;
+import static dev.hookline.spring.TestDeliveries.STANDARD_SECRET;
+import static dev.hookline.spring.TestDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import dev.hookline.Outcome;
+import dev.hookline.OutcomeListener;
+import dev.hookline.WebhookEndpoint;
+import dev.hookline.dedupe.Deduplicator;
+import dev.hookline.event.PayloadFailure;
+import dev.hookline.servlet.WebhookServletOptions;
+import dev.hookline.signature.SignatureFailure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.util.unit.DataSize;
+
+class HooklineAutoConfigurationTest {
+
+    static final String[] EXA = {
+            "hookline.endpoints.exa.path=/webhooks/exa",
+            "hookline.endpoints.exa.secrets[0]=" + EXA_SECRET };
+
+    static final String[] ALL_THREE = {
+            "hookline.endpoints.exa.path=/webhooks/exa",
+            "hookline.endpoints.exa.secrets[0]=" + EXA_SECRET,
+            "hookline.endpoints.encrata.path=/webhooks/encrata",
+            "hookline.endpoints.encrata.secrets[0]=" + ENCRATA_SECRET,
+            "hookline.endpoints.standard.path=/webhooks/standard",
+            "hookline.endpoints.standard.secrets[0]=" + STANDARD_SECRET };
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(HooklineAutoConfiguration.class,
+                    HooklineMetricsAutoConfiguration.class));
+
+    private static WebhookEndpoint endpoint(AssertableWebApplicationContext context, String name) {
+        return context.getBean(WebhookEndpoints.class).get(name);
+    }
+
+    private static WebhookServletOptions servletOptions(AssertableWebApplicationContext context, String name) {
+        return context.getBean(WebhookEndpoints.class).filter(name).target().options();
+    }
+
+    @Test
+    void isNotActiveOutsideServletWebApplications() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(HooklineAutoConfiguration.class,
+                        HooklineMetricsAutoConfiguration.class))
+                .withPropertyValues(EXA)
+                .withBean(SimpleMeterRegistry.class)
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(HooklineProperties.class)
+                        .doesNotHaveBean(WebhookEndpoints.class)
+                        .doesNotHaveBean(WebhookFilterRegistrations.class)
+                        .doesNotHaveBean(WebhookErrorHandler.class)
+                        .doesNotHaveBean(HooklineMetrics.class));
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(HooklineAutoConfiguration.class,
+                        HooklineMetricsAutoConfiguration.class))
+                .withPropertyValues(EXA)
+                .withBean(SimpleMeterRegistry.class)
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(HooklineProperties.class)
+                        .doesNotHaveBean(WebhookEndpoints.class)
+                        .doesNotHaveBean(HooklineMetrics.class));
+    }
+
+    @Test
+    void isSwitchedOffWithHooklineEnabledFalse() {
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.enabled=false")
+                .withBean(SimpleMeterRegistry.class)
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(WebhookEndpoints.class)
+                        .doesNotHaveBean(WebhookFilterRegistrations.class)
+                        .doesNotHaveBean(HooklineMetrics.class));
+    }
+
+    @Test
+    void withoutEndpointsItIsActiveAndRegistersNothing() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(WebhookEndpoints.class).hasSingleBean(WebhookErrorHandler.class);
+            assertThat(context.getBean(WebhookEndpoints.class).names()).isEmpty();
+            assertThat(context.getBean(WebhookFilterRegistrations.class).registrations()).isEmpty();
+        });
+    }
+
+    @Test
+    void registersAFilterOnEachEndpointsExactPathJustBeforeSpringSecurity() {
+        runner.withPropertyValues(ALL_THREE).run(context -> {
+            assertThat(context.getBean(WebhookEndpoints.class).names()).containsExactly("exa", "encrata", "standard");
+            WebhookFilterRegistrations registrations = context.getBean(WebhookFilterRegistrations.class);
+            assertThat(registrations.order()).isEqualTo(-101);
+            assertThat(registrations.registrations()).extracting(FilterRegistrationBean::getFilterName)
+                    .containsExactly("hooklineWebhookFilter.exa", "hooklineWebhookFilter.encrata",
+                            "hooklineWebhookFilter.standard");
+            assertThat(registrations.registrations()).extracting(r -> List.copyOf(r.getUrlPatterns()))
+                    .containsExactly(List.of("/webhooks/exa"), List.of("/webhooks/encrata"), List.of("/webhooks/standard"));
+            for (FilterRegistrationBean<?> registration : registrations.registrations()) {
+                assertThat(registration.getOrder()).isEqualTo(-101);
+                assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
+            }
+            assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
+                    "hooklineWebhookFilterRegistration.exa", "hooklineWebhookFilterRegistration.encrata",
+                    "hooklineWebhookFilterRegistration.standard");
+            assertThat(context.getBean("hooklineWebhookFilterRegistration.encrata"))
+                    .isSameAs(registrations.registration("encrata"));
+            assertThat(endpoint(context, "encrata").provider().name()).isEqualTo("encrata");
+            assertThat(endpoint(context, "standard").name()).isEqualTo("standard");
+        });
+    }
+
+    @Test
+    void theFilterOrderFollowsSpringSecuritysOrUsesItsOwnProperty() {
+        runner.withPropertyValues(EXA).withPropertyValues("spring.security.filter.order=10")
+                .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).order()).isEqualTo(9));
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.filter-order=-5000")
+                .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).registrations())
+                        .singleElement().extracting(FilterRegistrationBean::getOrder).isEqualTo(-5000));
+    }
+
+    @Test
+    void backsOffFromEveryBeanTheApplicationDeclares() {
+        WebhookErrorHandler errorHandler = outcome -> { };
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        HooklineMetrics metrics = new HooklineMetrics(registry, 3);
+        runner.withPropertyValues(EXA)
+                .withBean(SimpleMeterRegistry.class, () -> registry)
+                .withBean(WebhookErrorHandler.class, () -> errorHandler)
+                .withBean(HooklineMetrics.class, () -> metrics)
+                .withUserConfiguration(OwnRegistrations.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(WebhookErrorHandler.class).hasSingleBean(HooklineMetrics.class)
+                            .hasSingleBean(WebhookFilterRegistrations.class);
+                    assertThat(context.getBean(WebhookErrorHandler.class)).isSameAs(errorHandler);
+                    assertThat(context.getBean(HooklineMetrics.class)).isSameAs(metrics);
+                    assertThat(context.getBean(WebhookFilterRegistrations.class).order()).isEqualTo(42);
+                    assertThat(context.getBean("hooklineWebhookFilterRegistration.exa", FilterRegistrationBean.class)
+                            .getOrder()).isEqualTo(42);
+                });
+        WebhookEndpoints own = mock(WebhookEndpoints.class);
+        runner.withBean(WebhookEndpoints.class, () -> own)
+                .run(context -> assertThat(context.getBean(WebhookEndpoints.class)).isSameAs(own));
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnRegistrations {
+        @org.springframework.context.annotation.Bean
+        WebhookFilterRegistrations ownRegistrations(WebhookEndpoints endpoints) {
+            return new WebhookFilterRegistrations(endpoints, 42);
+        }
+    }
+
+    @Test
+    void bindsDurationsDataSizesAndLists() {
+        runner.withPropertyValues(EXA).withPropertyValues(
+                        "hookline.endpoints.exa.secrets[1]=" + EXA_NEXT_SECRET,
+                        "hookline.endpoints.exa.tolerance=2m",
+                        "hookline.endpoints.exa.max-event-age=3d",
+                        "hookline.endpoints.exa.duplicate-wait=250ms",
+                        "hookline.endpoints.exa.retry-after=90",
+                        "hookline.endpoints.exa.max-body-size=64KB",
+                        "hookline.endpoints.exa.dedupe.max-entries=10",
+                        "hookline.endpoints.exa.dedupe.retention=1h",
+                        "hookline.metrics.max-event-types=7")
+                .run(context -> {
+                    HooklineProperties properties = context.getBean(HooklineProperties.class);
+                    HooklineProperties.Endpoint exa = properties.getEndpoints().get("exa");
+                    assertThat(exa.getSecrets()).containsExactly(EXA_SECRET, EXA_NEXT_SECRET);
+                    assertThat(exa.getTolerance()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(exa.getMaxEventAge()).isEqualTo(Duration.ofDays(3));
+                    assertThat(exa.getDuplicateWait()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(exa.getRetryAfter()).as("a bare number is seconds").isEqualTo(Duration.ofSeconds(90));
+                    assertThat(exa.getMaxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
+                    assertThat(exa.getDedupe().getMaxEntries()).isEqualTo(10);
+                    assertThat(exa.getDedupe().getRetention()).isEqualTo(Duration.ofHours(1));
+                    assertThat(properties.getMetrics().getMaxEventTypes()).isEqualTo(7);
+                    assertThat(servletOptions(context, "exa").maxBodySize()).isEqualTo(65_536);
+                    assertThat(servletOptions(context, "exa").retryAfter()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(exa.toString()).doesNotContain(EXA_SECRET, EXA_NEXT_SECRET);
+                });
+    }
+
+    @Test
+    void hasDocumentedDefaults() {
+        runner.withPropertyValues(EXA).run(context -> {
+            HooklineProperties properties = context.getBean(HooklineProperties.class);
+            HooklineProperties.Endpoint exa = properties.getEndpoints().get("exa");
+            assertThat(properties.isEnabled()).isTrue();
+            assertThat(properties.getFilterOrder()).isNull();
+            assertThat(exa.isEnabled()).isTrue();
+            assertThat(exa.getProvider()).isNull();
+            assertThat(exa.getTolerance()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(exa.isTimestampCheck()).isTrue();
+            assertThat(exa.getMaxEventAge()).isNull();
+            assertThat(exa.getDuplicateWait()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(exa.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
+            assertThat(exa.getRetryAfter()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(exa.getDedupe().isEnabled()).isTrue();
+            assertThat(exa.getDedupe().getMaxEntries()).isEqualTo(100_000);
+            assertThat(exa.getDedupe().getRetention()).isEqualTo(Duration.ofHours(24));
+            assertThat(properties.getMetrics().getMaxEventTypes()).isEqualTo(100);
+            WebhookServletOptions options = servletOptions(context, "exa");
+            assertThat(options.maxBodySize()).isEqualTo(1_048_576);
+            assertThat(options.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(options.logFailures()).as("failures are reported by the WebhookErrorHandler").isFalse();
+            assertThat(options.refusalListener()).as("no metrics without a MeterRegistry").isNull();
+            assertThat(context).doesNotHaveBean(HooklineMetrics.class);
+        });
+    }
+
+    @Test
+    void aSecretIsNeverSplitAtCommas() {
+        runner.withPropertyValues("hookline.endpoints.exa.path=/webhooks/exa",
+                        "hookline.endpoints.exa.secrets=part_one,part_two")
+                .run(context -> {
+                    assertThat(context.getBean(HooklineProperties.class).getEndpoints().get("exa").getSecrets())
+                            .containsExactly("part_one,part_two");
+                    byte[] body = TestDeliveries.exaItemCreated("evt_comma", "witem_1");
+                    Outcome outcome = endpoint(context, "exa").receive(
+                            delivery(body, TestDeliveries.signExa(body, "part_one,part_two", Instant.now())));
+                    assertThat(outcome.status()).isEqualTo(Outcome.Status.ACCEPTED);
+                });
+    }
+
+    @Test
+    void everyConfiguredSecretIsAcceptedForRotation() {
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.secrets[1]=" + EXA_NEXT_SECRET)
+                .run(context -> {
+                    WebhookEndpoint exa = endpoint(context, "exa");
+                    byte[] first = TestDeliveries.exaItemCreated("evt_old_key", "witem_1");
+                    byte[] second = TestDeliveries.exaItemCreated("evt_new_key", "witem_2");
+                    byte[] third = TestDeliveries.exaItemCreated("evt_no_key", "witem_3");
+                    Instant now = Instant.now();
+
+                    assertThat(exa.receive(delivery(first, TestDeliveries.signExa(first, EXA_SECRET, now))).status())
+                            .isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(exa.receive(delivery(second, TestDeliveries.signExa(second, EXA_NEXT_SECRET, now)))
+                            .status()).isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(exa.receive(delivery(third, TestDeliveries.signExa(third, "exa_revoked_secret", now)))
+                            .reason()).isEqualTo(SignatureFailure.NO_MATCHING_SIGNATURE);
+                });
+    }
+
+    @Test
+    void theToleranceAppliesUnlessTheTimestampCheckIsOff() {
+        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
+        byte[] body = TestDeliveries.exaItemCreated("evt_late", "witem_1");
+        Map<String, String> lateSignature = TestDeliveries.signExa(body, EXA_SECRET, tenMinutesAgo);
+        runner.withPropertyValues(EXA).run(context -> assertThat(endpoint(context, "exa")
+                .receive(delivery(body, lateSignature)).reason()).isEqualTo(SignatureFailure.TIMESTAMP_OUTSIDE_TOLERANCE));
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.tolerance=15m")
+                .run(context -> assertThat(endpoint(context, "exa").receive(delivery(body, lateSignature)).status())
+                        .isEqualTo(Outcome.Status.ACCEPTED));
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.timestamp-check=false")
+                .run(context -> assertThat(endpoint(context, "exa").receive(delivery(body, lateSignature)).status())
+                        .isEqualTo(Outcome.Status.ACCEPTED));
+    }
+
+    @Test
+    void maxEventAgeRefusesOldEventsFromSendersThatSignNoTimestamp() {
+        runner.withPropertyValues(ALL_THREE).withPropertyValues("hookline.endpoints.encrata.max-event-age=1h")
+                .run(context -> {
+                    WebhookEndpoint encrata = endpoint(context, "encrata");
+                    byte[] fresh = TestDeliveries.encrataLookup("a@example.com", "lu_1", Instant.now());
+                    byte[] stale = TestDeliveries.encrataLookup("b@example.com", "lu_2",
+                            Instant.now().minus(Duration.ofHours(2)));
+
+                    assertThat(encrata.receive(delivery(fresh, TestDeliveries.signEncrata(fresh))).status())
+                            .isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(encrata.receive(delivery(stale, TestDeliveries.signEncrata(stale))).reason())
+                            .isEqualTo(PayloadFailure.EVENT_TIME_OUTSIDE_TOLERANCE);
+                });
+    }
+
+    @Test
+    void deduplicationFollowsItsLimitsAndCanBeSwitchedOff() {
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.dedupe.max-entries=1")
+                .run(context -> {
+                    WebhookEndpoint exa = endpoint(context, "exa");
+                    byte[] first = TestDeliveries.exaItemCreated("evt_first", "witem_1");
+                    byte[] second = TestDeliveries.exaItemCreated("evt_second", "witem_2");
+
+                    assertThat(receive(exa, first)).isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(receive(exa, first)).isEqualTo(Outcome.Status.DUPLICATE);
+                    assertThat(receive(exa, second)).isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(receive(exa, first)).as("one entry: the first id was forgotten")
+                            .isEqualTo(Outcome.Status.ACCEPTED);
+                });
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.dedupe.enabled=false")
+                .run(context -> {
+                    WebhookEndpoint exa = endpoint(context, "exa");
+                    byte[] body = TestDeliveries.exaItemCreated("evt_again", "witem_1");
+
+                    assertThat(receive(exa, body)).isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(receive(exa, body)).isEqualTo(Outcome.Status.ACCEPTED);
+                });
+    }
+
+    @Test
+    void aDeduplicatorBeanIsUsedByName() {
+        List<String> claimed = new CopyOnWriteArrayList<>();
+        Deduplicator recording = new Deduplicator() {
+            @Override
+            public Claim claim(String eventId, Duration maxWait) {
+                claimed.add(eventId);
+                return Claim.ACQUIRED;
+            }
+
+            @Override
+            public void complete(String eventId) {
+            }
+
+            @Override
+            public void release(String eventId) {
+            }
+        };
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.dedupe.deduplicator=sharedStore")
+                .withBean("sharedStore", Deduplicator.class, () -> recording)
+                .run(context -> {
+                    byte[] body = TestDeliveries.exaItemCreated("evt_shared", "witem_1");
+                    assertThat(receive(endpoint(context, "exa"), body)).isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(claimed).containsExactly("evt_shared");
+                });
+    }
+
+    @Test
+    void aDisabledEndpointIsNeitherCheckedNorRegistered() {
+        runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.later.enabled=false",
+                        "hookline.endpoints.later.provider=nothing-by-that-name")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(WebhookEndpoints.class).names()).containsExactly("exa");
+                });
+    }
+
+    @Test
+    void outcomeListenerBeansSeeEveryOutcomeAndTheErrorHandlerOnlyFailures() {
+        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        List<Outcome> failures = new CopyOnWriteArrayList<>();
+        runner.withPropertyValues(EXA)
+                .withBean(OutcomeListener.class, () -> outcomes::add)
+                .withBean(WebhookErrorHandler.class, () -> failures::add)
+                .withBean(WebhookEndpointCustomizer.class, () -> (name, builder) -> builder.on("webset.deleted", e -> {
+                    throw new IllegalStateException("downstream unavailable");
+                }))
+                .run(context -> {
+                    WebhookEndpoint exa = endpoint(context, "exa");
+                    byte[] fine = TestDeliveries.exaItemCreated("evt_fine", "witem_1");
+                    byte[] failing = TestDeliveries.exa("evt_failing", "webset.deleted", "{\"id\":\"webset_1\"}");
+
+                    assertThat(receive(exa, fine)).isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(receive(exa, failing)).isEqualTo(Outcome.Status.FAILED);
+
+                    assertThat(outcomes).extracting(Outcome::eventId).containsExactly("evt_fine", "evt_failing");
+                    assertThat(failures).singleElement().satisfies(failure -> {
+                        assertThat(failure.endpoint()).isEqualTo("exa");
+                        assertThat(failure.eventType()).isEqualTo("webset.deleted");
+                        assertThat(failure.eventId()).isEqualTo("evt_failing");
+                        assertThat(failure.failure()).isInstanceOf(IllegalStateException.class)
+                                .hasMessage("downstream unavailable");
+                    });
+                });
+    }
+
+    @Test
+    void customizersSeeEveryEndpointByName() {
+        List<String> customized = new ArrayList<>();
+        runner.withPropertyValues(ALL_THREE)
+                .withBean(WebhookEndpointCustomizer.class, () -> (name, builder) -> customized.add(name))
+                .run(context -> assertThat(customized).containsExactly("exa", "encrata", "standard"));
+    }
+
+    @Test
+    void metricsAreSetUpWhenThereIsAMeterRegistry() {
+        runner.withPropertyValues(EXA).withBean(SimpleMeterRegistry.class).run(context -> {
+            assertThat(context).hasSingleBean(HooklineMetrics.class);
+            assertThat(servletOptions(context, "exa").refusalListener()).isNotNull();
+            byte[] body = TestDeliveries.exaItemCreated("evt_counted", "witem_1");
+            receive(endpoint(context, "exa"), body);
+            assertThat(context.getBean(SimpleMeterRegistry.class).get(HooklineMetrics.DELIVERIES)
+                    .tags("endpoint", "exa", "type", "webset.item.created", "outcome", "accepted", "reason", "none")
+                    .counter().count()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void anUnknownEndpointNameIsRefusedByTheRegistry() {
+        runner.withPropertyValues(EXA).run(context -> {
+            WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
+            assertThat(endpoints.path("exa")).isEqualTo("/webhooks/exa");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> endpoints.get("missing"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("No webhook endpoint named 'missing' is enabled; enabled: [exa]");
+        });
+    }
+
+    private static Outcome.Status receive(WebhookEndpoint endpoint, byte[] exaBody) {
+        return endpoint.receive(delivery(exaBody, TestDeliveries.signExa(exaBody))).status();
+    }
+}
