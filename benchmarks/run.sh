@@ -51,7 +51,7 @@ else
   CHART=benchmarks/results/verification-vs-size.png
   JMH_MAIN=(-f 2 -wi 3 -i 5 -w 2s -r 2s)
   JMH_SCALING=(-f 1 -wi 3 -i 5 -w 1s -r 2s)
-  HTTP_WARMUP=10
+  HTTP_WARMUP=20
   HTTP_DURATION=20
   SOAK_DELIVERIES=2000000
   SOAK_SAMPLE=200000
@@ -69,7 +69,8 @@ IDLE_MAX_POLLS=30         # one poll a minute
 WRK_CPU=0
 SERVER_CPU=1
 JMH_JVM_ARGS="-Xms2g -Xmx2g"
-SERVER_JVM=(-XX:+UseG1GC -Xms512m -Xmx512m)
+# One core: the collector the JVM itself picks for one CPU (Serial), named so that it does not change.
+SERVER_JVM=(-XX:+UseSerialGC -Xms512m -Xmx512m)
 
 mkdir -p "$RESULTS" "$(dirname "$MARKDOWN")"
 if [ "$QUICK" = 1 ] && [ ! -f "$MARKDOWN" ]; then
@@ -162,7 +163,7 @@ run_http() {
   local work
   work=$(mktemp -d)
   for connections in "${HTTP_CONNECTIONS[@]}"; do
-    for mode in bare hookline; do
+    for mode in bare parse hookline; do
       log "HTTP: $mode, $connections connections"
       taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -cp "$JAR" dev.hookline.bench.http.BenchServer \
         --mode "$mode" --port "$PORT" --threads 16 --max-entries "$HTTP_DEDUP_ENTRIES" --max-seconds 300 \

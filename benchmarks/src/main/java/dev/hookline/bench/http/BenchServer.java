@@ -5,6 +5,7 @@ import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.bench.Secrets;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.event.EventJson;
 import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.WebsetItem;
 import dev.hookline.servlet.WebhookServlet;
@@ -25,6 +26,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An embedded Jetty 12.1 (ee11) server on 127.0.0.1 for the HTTP runs, in one of two modes:
@@ -33,14 +35,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code hookline}: a {@link WebhookServlet} for an Exa endpoint at {@value #PATH}, with a bounded
  *       deduplicator and a typed no-op handler for {@code webset.item.created};</li>
  *   <li>{@code bare}: a servlet at the same path that reads the body into an array of its declared length
- *       and answers 204, the least any receiver does.</li>
+ *       and answers 204, the least any receiver does;</li>
+ *   <li>{@code parse}: the same, and then what a receiver without verification or deduplication does to
+ *       get the same typed item: parse the JSON and bind {@code data} to {@link WebsetItem} with the same
+ *       mapper.</li>
  * </ul>
  *
  * <p>{@code GET /stats} answers the outcome counts as JSON, so the runner can check that the measured
  * requests were accepted, not rejected or deduplicated. The server stops by itself after
  * {@code --max-seconds}, whatever happens to the runner.
  *
- * <p>Arguments: {@code --mode hookline|bare --port N [--threads N] [--max-entries N] [--max-seconds N]}.
+ * <p>Arguments: {@code --mode hookline|bare|parse --port N [--threads N] [--max-entries N] [--max-seconds N]}.
  */
 public final class BenchServer {
 
@@ -88,8 +93,9 @@ public final class BenchServer {
                 context.addServlet(new ServletHolder(new WebhookServlet(endpoint,
                         WebhookServletOptions.builder().maxBodySize(1 << 20).build())), PATH);
             }
-            case "bare" -> context.addServlet(new ServletHolder(new BareServlet(bareRequests)), PATH);
-            default -> throw new IllegalArgumentException("--mode hookline|bare, was " + mode);
+            case "bare" -> context.addServlet(new ServletHolder(new BareServlet(bareRequests, false)), PATH);
+            case "parse" -> context.addServlet(new ServletHolder(new BareServlet(bareRequests, true)), PATH);
+            default -> throw new IllegalArgumentException("--mode hookline|bare|parse, was " + mode);
         }
         context.addServlet(new ServletHolder(new StatsServlet(mode, counts, bareRequests)), "/stats");
         server.setHandler(context);
@@ -124,13 +130,18 @@ public final class BenchServer {
         static volatile WebsetItem item;
     }
 
-    /** Reads the body into an array of its declared length, as the Hookline adapter does, and answers 204. */
+    /**
+     * Reads the body into an array of its declared length, as the Hookline adapter does, optionally parses
+     * it and binds the item as Hookline's typed handler receives it, and answers 204.
+     */
     static final class BareServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
         private final transient LongAdder requests;
+        private final boolean parse;
 
-        BareServlet(LongAdder requests) {
+        BareServlet(LongAdder requests, boolean parse) {
             this.requests = requests;
+            this.parse = parse;
         }
 
         @Override
@@ -141,6 +152,10 @@ public final class BenchServer {
             if (length >= 0 && body.length != length) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
+            }
+            if (parse) {
+                JsonNode root = EventJson.mapper().readTree(body);
+                Sink.item = EventJson.mapper().treeToValue(root.get("data"), WebsetItem.class);
             }
             requests.increment();
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
