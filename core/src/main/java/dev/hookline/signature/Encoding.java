@@ -1,6 +1,7 @@
 package dev.hookline.signature;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -17,15 +18,63 @@ final class Encoding {
 
     /** The bytes of a hex string of exactly {@code 2 * length} digits, or null if it is anything else. */
     static byte[] hex(String value, int length) {
-        if (value.length() != 2 * length) {
+        return hex(value, 0, value.length(), length);
+    }
+
+    /**
+     * The bytes of the hex digits {@code value[from, to)}, exactly {@code 2 * length} of them in either case,
+     * or null if the range is anything else. Decodes in place, without copying the range out first.
+     */
+    static byte[] hex(String value, int from, int to, int length) {
+        if (to - from != 2 * length) {
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (!HexFormat.isHexDigit(value.charAt(i))) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            int high = hexDigit(value.charAt(from + 2 * i));
+            int low = hexDigit(value.charAt(from + 2 * i + 1));
+            if ((high | low) < 0) {
                 return null;
             }
+            bytes[i] = (byte) (high << 4 | low);
         }
-        return HEX.parseHex(value);
+        return bytes;
+    }
+
+    /** The value of an ASCII hex digit, or -1: unlike {@link Character#digit}, no other script's digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** The first index in {@code value[from, to)} that is not whitespace, or {@code to}: what {@link String#strip} keeps. */
+    static int skipWhitespace(String value, int from, int to) {
+        while (from < to && Character.isWhitespace(value.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of {@code value[from, to)} without trailing whitespace. */
+    static int trimWhitespace(String value, int from, int to) {
+        while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** The index of {@code c} in {@code value[from, to)}, or -1. */
+    static int indexOf(String value, char c, int from, int to) {
+        int found = value.indexOf(c, from);
+        return found < to ? found : -1;
     }
 
     /** Lower-case hex of {@code bytes}. */
@@ -33,24 +82,42 @@ final class Encoding {
         return HEX.formatHex(bytes);
     }
 
-    /**
-     * The bytes of canonical standard padded base64 that decodes to exactly {@code length} bytes, or null.
-     * Canonical: the unused low bits of the last character are zero, as every encoder writes them. The JDK's
-     * decoder ignores those bits, so without this check four different texts would pass for one signature.
-     */
+    /** {@link #base64(String, int, int, int)} of the whole {@code value}. */
     static byte[] base64(String value, int length) {
+        return base64(value, 0, value.length(), length);
+    }
+
+    /**
+     * The bytes of the canonical standard padded base64 {@code value[from, to)} if it decodes to exactly
+     * {@code length} bytes, or null. Canonical: the unused low bits of the last character are zero, as every
+     * encoder writes them. The JDK's strict decoder does the decoding, straight into the result array.
+     */
+    static byte[] base64(String value, int from, int to, int length) {
         // padded base64 of n bytes is exactly 4 * ceil(n / 3) characters; reject anything else early
-        if (value.length() != 4 * ((length + 2) / 3)) {
+        int encodedLength = to - from;
+        if (encodedLength != 4 * ((length + 2) / 3)) {
             return null;
         }
+        byte[] encoded = new byte[encodedLength];
+        for (int i = 0; i < encodedLength; i++) {
+            char c = value.charAt(from + i);
+            if (c >= 0x80) {
+                return null; // never base64
+            }
+            encoded[i] = (byte) c;
+        }
+        byte[] decoded = new byte[length];
         try {
-            byte[] decoded = Base64.getDecoder().decode(value);
-            return decoded.length == length && Base64.getEncoder().encodeToString(decoded).equals(value)
-                    ? decoded
-                    : null;
+            // throws when the input decodes to more than length bytes
+            if (Base64.getDecoder().decode(encoded, decoded) != length) {
+                return null;
+            }
         } catch (IllegalArgumentException e) {
             return null;
         }
+        // canonical only: the JDK decoder ignores the unused low bits of the last character, so without this
+        // check several different texts would pass for one signature
+        return Arrays.equals(Base64.getEncoder().encode(decoded), encoded) ? decoded : null;
     }
 
     /**
@@ -85,12 +152,17 @@ final class Encoding {
 
     /** A non-negative decimal of at most 18 ASCII digits, or -1 if the value is anything else. */
     static long timestamp(String value) {
-        int length = value.length();
-        if (length == 0 || length > MAX_TIMESTAMP_DIGITS) {
+        return timestamp(value, 0, value.length());
+    }
+
+    /** {@link #timestamp(String)} of {@code value[from, to)}. */
+    static long timestamp(String value, int from, int to) {
+        int length = to - from;
+        if (length <= 0 || length > MAX_TIMESTAMP_DIGITS) {
             return -1;
         }
         long result = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;

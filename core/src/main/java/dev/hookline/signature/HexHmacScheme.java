@@ -4,6 +4,7 @@ import dev.hookline.Headers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,25 +16,30 @@ final class HexHmacScheme implements SignatureScheme {
     private static final int SHA256_BYTES = 32;
 
     private final String header;
+    /** The header name as {@link Headers} keys it, lower-cased once here instead of on every lookup. */
+    private final String headerKey;
     private final String prefix;
 
     HexHmacScheme(String header, String prefix) {
         this.header = header;
+        this.headerKey = header.toLowerCase(Locale.ROOT);
         this.prefix = prefix;
     }
 
     @Override
     public void verify(Headers headers, byte[] body, VerificationContext context)
             throws SignatureVerificationException {
-        List<String> values = headers.all(header);
+        List<String> values = headers.all(headerKey);
         if (values.isEmpty()) {
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
         }
         List<byte[]> signatures = new ArrayList<>(values.size());
         for (String value : values) {
-            String trimmed = value.strip();
-            byte[] signature = trimmed.startsWith(prefix)
-                    ? Encoding.hex(trimmed.substring(prefix.length()), SHA256_BYTES)
+            // the stripped value[from, to), decoded in place after the prefix
+            int from = Encoding.skipWhitespace(value, 0, value.length());
+            int to = Encoding.trimWhitespace(value, from, value.length());
+            byte[] signature = to - from >= prefix.length() && value.startsWith(prefix, from)
+                    ? Encoding.hex(value, from + prefix.length(), to, SHA256_BYTES)
                     : null;
             if (signature == null) {
                 throw new SignatureVerificationException(SignatureFailure.MALFORMED_SIGNATURE);

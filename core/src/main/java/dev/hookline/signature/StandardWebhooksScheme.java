@@ -39,16 +39,25 @@ final class StandardWebhooksScheme implements SignatureScheme {
         return SigningKey.hmacSha256(keyBytes);
     }
 
+    /**
+     * Reads the headers in place, by index: the signatures are decoded straight from the header value and
+     * the signed prefix is made in one array.
+     */
     @Override
     public void verify(Headers headers, byte[] body, VerificationContext context)
             throws SignatureVerificationException {
         List<String> signatureValues = headers.all(SIGNATURE);
-        if (signatureValues.isEmpty() || !headers.contains(ID) || !headers.contains(TIMESTAMP)) {
+        List<String> ids = headers.all(ID);
+        List<String> timestamps = headers.all(TIMESTAMP);
+        if (signatureValues.isEmpty() || ids.isEmpty() || timestamps.isEmpty()) {
             // the id and the timestamp are as much a part of the signature as the signature header itself
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
         }
-        String id = single(headers, ID);
-        String timestamp = single(headers, TIMESTAMP);
+        if (ids.size() != 1 || timestamps.size() != 1) {
+            throw malformed();
+        }
+        String id = ids.get(0).strip();
+        String timestamp = timestamps.get(0).strip();
         long seconds = Encoding.timestamp(timestamp);
         if (id.isEmpty() || !Encoding.isWellFormed(id) || seconds < 0) {
             // an unpaired surrogate has no UTF-8 form: encoding it would sign a '?' that the id does not hold
@@ -66,35 +75,45 @@ final class StandardWebhooksScheme implements SignatureScheme {
                 while (end < value.length() && !Character.isWhitespace(value.charAt(end))) {
                     end++;
                 }
-                String entry = value.substring(start, end);
-                start = end;
-                int comma = entry.indexOf(',');
-                if (comma <= 0) {
+                // the entry value[start, end): "<version>,<signature>"
+                int comma = Encoding.indexOf(value, ',', start, end);
+                if (comma <= start) {
                     throw malformed();
                 }
-                if (entry.startsWith("v1,")) {
-                    byte[] signature = Encoding.base64(entry.substring(comma + 1), SHA256_BYTES);
+                if (comma == start + 2 && value.charAt(start) == 'v' && value.charAt(start + 1) == '1') {
+                    byte[] signature = Encoding.base64(value, comma + 1, end, SHA256_BYTES);
                     if (signature == null) {
                         throw malformed();
                     }
                     signatures.add(signature);
                 }
                 // other versions, such as the asymmetric v1a, are ignored
+                start = end;
             }
         }
-        byte[] prefix = (id + '.' + timestamp + '.').getBytes(StandardCharsets.UTF_8);
-        if (!context.anyMatches(signatures, prefix, body)) {
+        if (!context.anyMatches(signatures, signedPrefix(id, timestamp), body)) {
             throw new SignatureVerificationException(SignatureFailure.NO_MATCHING_SIGNATURE);
         }
         context.checkTimestamp(seconds);
     }
 
-    private static String single(Headers headers, String name) throws SignatureVerificationException {
-        List<String> values = headers.all(name);
-        if (values.size() != 1) {
-            throw malformed();
+    /** The UTF-8 bytes of {@code "<id>.<timestamp>."}, made in one array when the id is ASCII, as it almost always is. */
+    static byte[] signedPrefix(String id, String timestamp) {
+        int idLength = id.length();
+        byte[] prefix = new byte[idLength + timestamp.length() + 2];
+        for (int i = 0; i < idLength; i++) {
+            char c = id.charAt(i);
+            if (c >= 0x80) {
+                return (id + '.' + timestamp + '.').getBytes(StandardCharsets.UTF_8);
+            }
+            prefix[i] = (byte) c;
         }
-        return values.get(0).strip();
+        prefix[idLength] = '.';
+        for (int i = 0; i < timestamp.length(); i++) {
+            prefix[idLength + 1 + i] = (byte) timestamp.charAt(i); // ASCII digits, checked by the caller
+        }
+        prefix[prefix.length - 1] = '.';
+        return prefix;
     }
 
     @Override

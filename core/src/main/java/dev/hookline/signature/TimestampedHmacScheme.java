@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,43 +17,56 @@ final class TimestampedHmacScheme implements SignatureScheme {
     private static final int SHA256_BYTES = 32;
 
     private final String header;
+    /** The header name as {@link Headers} keys it, lower-cased once here instead of on every lookup. */
+    private final String headerKey;
 
     TimestampedHmacScheme(String header) {
         this.header = header;
+        this.headerKey = header.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads the header in place, by index: no substring is made of any element, the signatures are
+     * decoded straight from the header value and the signed prefix is the timestamp's digits and a dot.
+     */
     @Override
     public void verify(Headers headers, byte[] body, VerificationContext context)
             throws SignatureVerificationException {
-        List<String> values = headers.all(header);
+        List<String> values = headers.all(headerKey);
         if (values.isEmpty()) {
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
         }
-        String timestamp = null;
+        String timestampValue = null;
+        int timestampFrom = 0;
+        int timestampTo = 0;
         List<byte[]> signatures = new ArrayList<>(2);
         for (String value : values) {
             int start = 0;
             while (start <= value.length()) {
                 int comma = value.indexOf(',', start);
                 int end = comma < 0 ? value.length() : comma;
-                String part = value.substring(start, end).strip();
+                // the element value[from, to), stripped
+                int from = Encoding.skipWhitespace(value, start, end);
+                int to = Encoding.trimWhitespace(value, from, end);
                 start = end + 1;
-                if (part.isEmpty()) {
+                if (from == to) {
                     continue;
                 }
-                int equals = part.indexOf('=');
-                if (equals <= 0) {
+                int equals = Encoding.indexOf(value, '=', from, to);
+                if (equals <= from) {
                     throw malformed();
                 }
-                String key = part.substring(0, equals).strip();
-                String element = part.substring(equals + 1).strip();
-                if (key.equals("t")) {
-                    if (timestamp != null) {
+                int keyTo = Encoding.trimWhitespace(value, from, equals);
+                int elementFrom = Encoding.skipWhitespace(value, equals + 1, to);
+                if (keyTo - from == 1 && value.charAt(from) == 't') {
+                    if (timestampValue != null) {
                         throw malformed();
                     }
-                    timestamp = element;
-                } else if (key.equals("v1")) {
-                    byte[] signature = Encoding.hex(element, SHA256_BYTES);
+                    timestampValue = value;
+                    timestampFrom = elementFrom;
+                    timestampTo = to;
+                } else if (keyTo - from == 2 && value.charAt(from) == 'v' && value.charAt(from + 1) == '1') {
+                    byte[] signature = Encoding.hex(value, elementFrom, to, SHA256_BYTES);
                     if (signature == null) {
                         throw malformed();
                     }
@@ -61,14 +75,19 @@ final class TimestampedHmacScheme implements SignatureScheme {
                 // any other key (v0, a future scheme) is ignored
             }
         }
-        if (timestamp == null) {
+        if (timestampValue == null) {
             throw malformed();
         }
-        long seconds = Encoding.timestamp(timestamp);
+        long seconds = Encoding.timestamp(timestampValue, timestampFrom, timestampTo);
         if (seconds < 0) {
             throw malformed();
         }
-        byte[] prefix = (timestamp + '.').getBytes(StandardCharsets.US_ASCII);
+        // "<t>.": the timestamp exactly as sent (ASCII digits, checked above), then a dot
+        byte[] prefix = new byte[timestampTo - timestampFrom + 1];
+        for (int i = timestampFrom; i < timestampTo; i++) {
+            prefix[i - timestampFrom] = (byte) timestampValue.charAt(i);
+        }
+        prefix[prefix.length - 1] = '.';
         if (!context.anyMatches(signatures, prefix, body)) {
             throw new SignatureVerificationException(SignatureFailure.NO_MATCHING_SIGNATURE);
         }

@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Reruns every Hookline benchmark and regenerates the tables in BENCHMARKS.md and the chart.
+#
+#   benchmarks/run.sh            full run: waits for an idle machine, then JMH, HTTP and memory runs
+#   benchmarks/run.sh --quick    smoke run (about 6 minutes); writes under benchmarks/target/quick/ and
+#                                leaves BENCHMARKS.md and the committed results alone
+#
+# Other options: --no-wait (measure even on a busy machine), --skip-jmh, --skip-http, --skip-soak,
+# --report-only (only regenerate BENCHMARKS.md and the chart from the results already there).
+#
+# Installs wrk and curl with apt-get when they are missing. All HTTP traffic goes to 127.0.0.1 only;
+# every server stops by itself after --max-seconds and every load run is bounded by -d.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+QUICK=0
+WAIT=1
+RUN_JMH=1
+RUN_HTTP=1
+RUN_SOAK=1
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1; WAIT=0 ;;
+    --no-wait) WAIT=0 ;;
+    --skip-jmh) RUN_JMH=0 ;;
+    --skip-http) RUN_HTTP=0 ;;
+    --skip-soak) RUN_SOAK=0 ;;
+    --report-only) RUN_JMH=0; RUN_HTTP=0; RUN_SOAK=0; WAIT=0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+JAR=benchmarks/target/hookline-benchmarks.jar
+if [ "$QUICK" = 1 ]; then
+  RESULTS=benchmarks/target/quick/results
+  MARKDOWN=benchmarks/target/quick/BENCHMARKS.md
+  CHART=benchmarks/target/quick/verification-vs-size.png
+  JMH_MAIN=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
+  JMH_SCALING=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
+  HTTP_WARMUP=3
+  HTTP_DURATION=5
+  SOAK_DELIVERIES=200000
+  SOAK_SAMPLE=20000
+else
+  RESULTS=benchmarks/results
+  MARKDOWN=BENCHMARKS.md
+  CHART=benchmarks/results/verification-vs-size.png
+  JMH_MAIN=(-f 2 -wi 3 -i 5 -w 2s -r 2s)
+  JMH_SCALING=(-f 1 -wi 3 -i 5 -w 1s -r 2s)
+  HTTP_WARMUP=20
+  HTTP_DURATION=20
+  SOAK_DELIVERIES=2000000
+  SOAK_SAMPLE=200000
+fi
+MAIN_SIZES=1024,65536
+SCALING_SIZES=16384,262144,1048576
+HTTP_CONNECTIONS=(8 64)
+HTTP_BODY=1024
+HTTP_REQUESTS=50000       # distinct deliveries per request file
+HTTP_DEDUP_ENTRIES=10000  # below HTTP_REQUESTS: an id comes round only after the server has forgotten it
+PORT=18080
+IDLE_LOAD=0.7
+IDLE_MAX_POLLS=30         # one poll a minute
+# Server and load generator share this machine's cores: wrk gets one, the server the other.
+WRK_CPU=0
+SERVER_CPU=1
+JMH_JVM_ARGS="-Xms2g -Xmx2g"
+# One core: the collector the JVM itself picks for one CPU (Serial), named so that it does not change.
+SERVER_JVM=(-XX:+UseSerialGC -Xms512m -Xmx512m)
+
+mkdir -p "$RESULTS" "$(dirname "$MARKDOWN")"
+if [ "$QUICK" = 1 ] && [ ! -f "$MARKDOWN" ]; then
+  cp BENCHMARKS.md "$MARKDOWN"
+fi
+
+log() { printf '\n== %s\n' "$*"; }
+
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v taskset >/dev/null || missing+=(util-linux)
+  command -v lscpu >/dev/null || missing+=(util-linux)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+wait_for_idle() {
+  local polls=0
+  while awk -v l="$(load1)" -v t="$IDLE_LOAD" 'BEGIN { exit !(l >= t) }'; do
+    if [ "$polls" -ge "$IDLE_MAX_POLLS" ]; then
+      echo "load still $(load1) after $polls minutes: measuring anyway (the load is recorded)"
+      return
+    fi
+    echo "load average $(load1) >= $IDLE_LOAD: waiting a minute ($((polls + 1))/$IDLE_MAX_POLLS)"
+    sleep 60
+    polls=$((polls + 1))
+  done
+  echo "load average $(load1): measuring"
+}
+
+describe_machine() {
+  local file="$RESULTS/machine.md"
+  {
+    echo '```'
+    lscpu | grep -E '^(Architecture|Model name|CPU\(s\)|Thread\(s\) per core|Core\(s\) per socket|Hypervisor vendor|L1d cache|L2 cache|L3 cache|Flags)' \
+      | sed -E 's/^(Flags:[[:space:]]+).*/\1(sha_ni: '"$(grep -q -w sha_ni /proc/cpuinfo && echo yes || echo no)"', avx2: '"$(grep -q -w avx2 /proc/cpuinfo && echo yes || echo no)"')/'
+    echo
+    free -h
+    echo
+    java -version 2>&1
+    echo
+    echo "kernel: $(uname -sr)"
+    echo '```'
+    echo
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'). Load average when the measurements started: \`$(cat /proc/loadavg | cut -d' ' -f1-3)\`$1."
+    echo
+    echo "Options of this run: JMH at 1 KiB and 64 KiB \`${JMH_MAIN[*]} -prof gc\`; JMH at 16 KiB, 256 KiB and 1 MiB"
+    echo "\`${JMH_SCALING[*]} -prof gc\`; forked JVMs \`$JMH_JVM_ARGS\`. HTTP: ${HTTP_WARMUP} s warm-up then ${HTTP_DURATION} s"
+    echo "measured per server and connection count, ${HTTP_BODY}-byte bodies. Memory: ${SOAK_DELIVERIES} deliveries."
+  } > "$file"
+}
+
+run_jmh() {
+  log "JMH at $MAIN_SIZES bytes"
+  java -jar "$JAR" 'dev.hookline.bench.(VerifyBenchmark|EndpointBenchmark)' "${JMH_MAIN[@]}" \
+    -p size="$MAIN_SIZES" -prof gc -jvmArgsAppend "$JMH_JVM_ARGS" \
+    -rf json -rff "$RESULTS/jmh-main.json" | tee "$RESULTS/jmh-main.txt" | grep -E '^(Benchmark|Verify|Endpoint)' || true
+  log "JMH at $SCALING_SIZES bytes"
+  java -jar "$JAR" 'dev.hookline.bench.(VerifyBenchmark|EndpointBenchmark)' "${JMH_SCALING[@]}" \
+    -p size="$SCALING_SIZES" -prof gc -jvmArgsAppend "$JMH_JVM_ARGS" \
+    -rf json -rff "$RESULTS/jmh-scaling.json" | tee "$RESULTS/jmh-scaling.txt" | grep -E '^(Benchmark|Verify|Endpoint)' || true
+}
+
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+
+stat_of() { grep -o "\"$1\":[0-9]*" <<<"$2" | cut -d: -f2; }
+result_of() { tr ' ' '\n' <<<"$2" | grep "^$1=" | cut -d= -f2; }
+
+run_http() {
+  local csv="$RESULTS/http.csv"
+  echo "mode,connections,requests,duration_us,rps,p50_us,p90_us,p99_us,p999_us,status_errors,socket_errors,accepted,duplicate,rejected,malformed,failed,bare" > "$csv"
+  local url="http://127.0.0.1:$PORT/webhooks/exa"
+  local work
+  work=$(mktemp -d)
+  for connections in "${HTTP_CONNECTIONS[@]}"; do
+    for mode in bare parse hookline; do
+      log "HTTP: $mode, $connections connections"
+      taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -cp "$JAR" dev.hookline.bench.http.BenchServer \
+        --mode "$mode" --port "$PORT" --threads 16 --max-entries "$HTTP_DEDUP_ENTRIES" --max-seconds 300 \
+        > "$work/server-$mode-$connections.log" 2>&1 &
+      SERVER_PID=$!
+      local tries=0
+      until curl -sf "http://127.0.0.1:$PORT/stats" >/dev/null; do
+        tries=$((tries + 1))
+        if [ "$tries" -gt 60 ]; then
+          echo "server did not start"; cat "$work/server-$mode-$connections.log"; exit 1
+        fi
+        sleep 0.5
+      done
+      # signed now, so within the five-minute tolerance; distinct ids for warm-up and measurement
+      java -cp "$JAR" dev.hookline.bench.http.RequestFile --out "$work/warmup.bin" --count "$HTTP_REQUESTS" \
+        --size "$HTTP_BODY" --port "$PORT" --first 0 >/dev/null
+      java -cp "$JAR" dev.hookline.bench.http.RequestFile --out "$work/measure.bin" --count "$HTTP_REQUESTS" \
+        --size "$HTTP_BODY" --port "$PORT" --first 10000000 >/dev/null
+      taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_WARMUP}s" --timeout 5s \
+        -s benchmarks/wrk/deliveries.lua "$url" "$work/warmup.bin" >/dev/null
+      local before after line
+      before=$(curl -sf "http://127.0.0.1:$PORT/stats")
+      line=$(taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_DURATION}s" --timeout 5s \
+        -s benchmarks/wrk/deliveries.lua "$url" "$work/measure.bin" | tee "$RESULTS/wrk-$mode-$connections.txt" | grep '^RESULT')
+      sleep 1  # let in-flight requests finish before reading the counts
+      after=$(curl -sf "http://127.0.0.1:$PORT/stats")
+      stop_server
+      local requests duration rps
+      requests=$(result_of requests "$line")
+      duration=$(result_of duration_us "$line")
+      rps=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.1f", r / (d / 1e6) }')
+      local socket_errors=$(( $(result_of connect_errors "$line") + $(result_of read_errors "$line") \
+        + $(result_of write_errors "$line") + $(result_of timeouts "$line") ))
+      local delta=()
+      for key in accepted duplicate rejected malformed failed bare; do
+        delta+=($(( $(stat_of "$key" "$after") - $(stat_of "$key" "$before") )))
+      done
+      echo "$mode,$connections,$requests,$duration,$rps,$(result_of p50_us "$line"),$(result_of p90_us "$line"),$(result_of p99_us "$line"),$(result_of p999_us "$line"),$(result_of status_errors "$line"),$socket_errors,$(IFS=,; echo "${delta[*]}")" >> "$csv"
+      tail -1 "$csv"
+    done
+  done
+  rm -rf "$work"
+}
+
+run_soak() {
+  log "memory: $SOAK_DELIVERIES deliveries through one endpoint"
+  java -XX:+UseG1GC -Xms512m -Xmx512m -cp "$JAR" dev.hookline.bench.MemorySoak \
+    --deliveries "$SOAK_DELIVERIES" --sample-every "$SOAK_SAMPLE" --size 1024 --out "$RESULTS/soak.csv"
+}
+
+install_tools
+if [ "$BUILD" = 1 ]; then
+  log "building"
+  mvn -B -q -DskipTests -pl benchmarks -am package
+fi
+if [ "$RUN_JMH" = 1 ] || [ "$RUN_HTTP" = 1 ] || [ "$RUN_SOAK" = 1 ]; then
+  LOAD_NOTE=""
+  if [ "$WAIT" = 1 ]; then
+    log "waiting for an idle machine (1-minute load average below $IDLE_LOAD)"
+    wait_for_idle
+  else
+    LOAD_NOTE=" (not waited for)"
+  fi
+  describe_machine "$LOAD_NOTE"
+  [ "$RUN_JMH" = 1 ] && run_jmh
+  [ "$RUN_HTTP" = 1 ] && run_http
+  [ "$RUN_SOAK" = 1 ] && run_soak
+  echo "Load average when the measurements ended: \`$(cut -d' ' -f1-3 /proc/loadavg)\`." >> "$RESULTS/machine.md"
+fi
+log "report"
+java -cp "$JAR" dev.hookline.bench.report.Report --results "$RESULTS" --markdown "$MARKDOWN" --chart "$CHART"
