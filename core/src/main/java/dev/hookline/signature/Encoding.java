@@ -1,7 +1,6 @@
 package dev.hookline.signature;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -115,9 +114,31 @@ final class Encoding {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        // canonical only: the JDK decoder ignores the unused low bits of the last character, so without this
-        // check several different texts would pass for one signature
-        return Arrays.equals(Base64.getEncoder().encode(decoded), encoded) ? decoded : null;
+        // canonical only: the JDK decoder ignores the unused low bits of the last character before the
+        // padding, so without this check several different texts would pass for one signature
+        int remainder = length % 3;
+        if (remainder != 0) {
+            int lastDataChar = encoded[encodedLength - 1 - (3 - remainder)];
+            int unusedBits = remainder == 1 ? 0x0F : 0x03;
+            if ((base64Digit(lastDataChar) & unusedBits) != 0) {
+                return null;
+            }
+        }
+        return decoded;
+    }
+
+    /** The 6-bit value of a character of the standard base64 alphabet the decoder has already accepted. */
+    private static int base64Digit(int c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' ? 62 : 63;
     }
 
     /**

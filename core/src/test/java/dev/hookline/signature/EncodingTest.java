@@ -57,6 +57,20 @@ class EncodingTest {
     }
 
     @Test
+    void base64AcceptsOnlyTheCanonicalLastCharacterForEveryPaddingLength() {
+        // one byte: two characters and "==", four unused bits; two bytes: three and "=", two unused bits
+        assertThat(Encoding.base64("QQ==", 1)).containsExactly('A');
+        assertThat(Encoding.base64("QR==", 1)).isNull();
+        assertThat(Encoding.base64("QX==", 1)).isNull();
+        assertThat(Encoding.base64("QUE=", 2)).containsExactly('A', 'A');
+        assertThat(Encoding.base64("QUF=", 2)).isNull();
+        assertThat(Encoding.base64("QUH=", 2)).isNull();
+        // three bytes use every bit: nothing to check, and nothing refused
+        assertThat(Encoding.base64("QUFB", 3)).containsExactly('A', 'A', 'A');
+        assertThat(Encoding.base64("+/+/", 3)).isEqualTo(Base64.getDecoder().decode("+/+/"));
+    }
+
+    @Test
     void timestampReadsARangeOfDigitsOnly() {
         assertThat(Encoding.timestamp("t=1700000000,", 2, 12)).isEqualTo(1_700_000_000L);
         assertThat(Encoding.timestamp("t=,", 2, 2)).isEqualTo(-1);
