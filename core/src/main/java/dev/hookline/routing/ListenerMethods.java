@@ -65,7 +65,7 @@ final class ListenerMethods {
      */
     static List<Route> routes(Object bean, Found found, EventCatalog catalog) {
         Method method = found.invoked();
-        String name = describe(found.annotated());
+        String name = WebhookListeners.describe(found.annotated());
         WebhookListener annotation = found.annotation();
         if (annotation.value().length == 0) {
             throw new IllegalArgumentException(name + ": @WebhookListener names no event type");
@@ -165,15 +165,5 @@ final class ListenerMethods {
                 throw new Exception(name + " threw " + t.getClass().getName(), t);
             }
         };
-    }
-
-    static String describe(Method method) {
-        StringBuilder text = new StringBuilder(method.getDeclaringClass().getName()).append('.')
-                .append(method.getName()).append('(');
-        Class<?>[] types = method.getParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
-        }
-        return text.append(')').toString();
     }
 }

@@ -249,6 +249,19 @@ class RouterTest {
     }
 
     @Test
+    void integrationsSeeTheSameListenerMethodsTheRouterRegisters() throws Exception {
+        List<String> names = WebhookListeners.methods(Subclassed.class).stream()
+                .map(WebhookListeners::describe).toList();
+
+        assertThat(names).containsExactlyInAnyOrder(
+                "dev.hookline.routing.RouterTest$Listeners.typed(Thing)",
+                "dev.hookline.routing.RouterTest$Listeners.whole(WebhookEvent, JsonNode)",
+                "dev.hookline.routing.RouterTest$Listeners.nothing()",
+                "dev.hookline.routing.RouterTest$Listeners.ownRecord(Other)");
+        assertThat(WebhookListeners.methods(NoListeners.class)).isEmpty();
+    }
+
+    @Test
     void aThrowingListenerMethodFailsTheDispatchWithItsOwnException() {
         class Throwing {
             @WebhookListener("thing.created")

@@ -1,6 +1,7 @@
 package dev.hookline.spring;
 
 import dev.hookline.routing.WebhookListener;
+import dev.hookline.routing.WebhookListeners;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -129,33 +130,14 @@ final class ListenerBeans {
         return scope == null || scope.isEmpty() ? BeanDefinition.SCOPE_PROTOTYPE : scope;
     }
 
-    /** The annotated methods of a class and its superclasses, as core looks for them. */
+    /** The listener methods of a class, as core finds them; none if the class cannot be inspected. */
     static List<Method> listenerMethods(Class<?> type) {
-        List<Method> methods = new ArrayList<>();
         try {
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Method method : c.getDeclaredMethods()) {
-                    if (!method.isBridge() && !method.isSynthetic() && method.isAnnotationPresent(WebhookListener.class)) {
-                        methods.add(method);
-                    }
-                }
-            }
+            return WebhookListeners.methods(type);
         } catch (LinkageError e) {
             // a class that refers to something missing from the classpath declares no usable listener
             LOG.debug("Could not inspect " + type.getName() + " for @WebhookListener methods", e);
             return List.of();
         }
-        return methods;
-    }
-
-    /** A method as core names it: {@code com.example.Handlers.onItem(WebsetItem)}. */
-    static String describe(Method method) {
-        StringBuilder text = new StringBuilder(method.getDeclaringClass().getName()).append('.')
-                .append(method.getName()).append('(');
-        Class<?>[] types = method.getParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
-        }
-        return text.append(')').toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.hookline.OutcomeListener;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.routing.Router;
 import dev.hookline.routing.WebhookListener;
+import dev.hookline.routing.WebhookListeners;
 import dev.hookline.servlet.RefusalListener;
 import dev.hookline.servlet.RequestFailure;
 import dev.hookline.servlet.WebhookFilter;
@@ -130,7 +131,7 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
                 String wanted = method.getAnnotation(WebhookListener.class).endpoint();
                 if (!wanted.isEmpty() && !configured.contains(wanted)) {
                     throw new WebhookConfigurationException("@WebhookListener method "
-                            + ListenerBeans.describe(method) + " of bean '" + listener.name() + "' names endpoint '"
+                            + WebhookListeners.describe(method) + " of bean '" + listener.name() + "' names endpoint '"
                             + wanted + "', which is not configured under hookline.endpoints",
                             "Configure " + EndpointDefinitions.prefix(wanted) + " (set its enabled property to false "
                                     + "to switch it off), or correct the endpoint name in the annotation.");
