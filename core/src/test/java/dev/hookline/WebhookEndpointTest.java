@@ -2,6 +2,7 @@ package dev.hookline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookline.dedupe.EventKey;
 import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.event.WebhookEvent;
@@ -171,7 +172,8 @@ class WebhookEndpointTest {
     @Test
     void aRedeliveryWhileTheFirstIsInFlightWaitsAndTimesOutAsInProgress() throws Exception {
         InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
-        deduplicator.claim("evt_1", Duration.ZERO); // another delivery holds it and never finishes
+        // another delivery holds it and never finishes
+        deduplicator.claim(new EventKey("exa", "evt_1"), Duration.ofMinutes(1));
         WebhookEndpoint endpoint = exa().deduplicator(deduplicator).duplicateWait(Duration.ofMillis(50)).build();
 
         Outcome outcome = endpoint.receive(exaDelivery("evt_1", "webset.created"));

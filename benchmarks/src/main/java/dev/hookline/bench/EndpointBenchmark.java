@@ -4,7 +4,6 @@ import dev.hookline.Delivery;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
-import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.WebsetItem;
 import java.time.Instant;
@@ -57,7 +56,7 @@ public class EndpointBenchmark {
         endpoint = WebhookEndpoint.builder(Providers.exa())
                 .secret(Secrets.EXA)
                 .tolerance(VerifyBenchmark.TOLERANCE)
-                .deduplicator(InMemoryDeduplicator.builder().maxEntries(ringSize / 2).build())
+                .deduplicator(new RecyclingDeduplicator(ringSize / 2))
                 .on(ExaEvents.WEBSET_ITEM_CREATED, item -> lastItem = item)
                 .build();
         receive();

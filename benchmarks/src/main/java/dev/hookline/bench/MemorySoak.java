@@ -42,7 +42,7 @@ public final class MemorySoak {
         int size = Integer.parseInt(options.getOrDefault("size", "1024"));
         Path out = Path.of(options.getOrDefault("out", "soak.csv"));
 
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
+        RecyclingDeduplicator deduplicator = new RecyclingDeduplicator(InMemoryDeduplicator.DEFAULT_MAX_ENTRIES);
         WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa())
                 .secret(Secrets.EXA)
                 .deduplicator(deduplicator)
@@ -74,7 +74,7 @@ public final class MemorySoak {
         System.out.println("outcomes " + counts + ", item " + (sink != null));
     }
 
-    private static String sample(long n, MemoryMXBean memory, InMemoryDeduplicator deduplicator, long started) {
+    private static String sample(long n, MemoryMXBean memory, RecyclingDeduplicator deduplicator, long started) {
         System.gc();
         System.gc();
         long used = memory.getHeapMemoryUsage().getUsed();

@@ -1,55 +1,67 @@
 package dev.hookline.dedupe;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Remembers which events have been handled, so that a redelivery of a handled event is acknowledged
- * without running its handlers again.
+ * without running its handlers again; shared by every instance of an application when backed by a shared
+ * store.
  *
- * <p>The protocol for one delivery: {@link #claim} the event id; if {@link Claim#ACQUIRED}, run the
- * handlers, then {@link #complete} the id on success or {@link #release} it on failure so that the
- * sender's retry runs them again. A claim on an id that another delivery holds waits, up to the given
- * time, for that delivery's outcome: answering early could acknowledge an event whose first delivery then
- * fails.
+ * <p>The protocol for one event: {@link #claim} its {@link EventKey}; if {@link Claim.Status#ACQUIRED}, run the
+ * handlers, then {@link #complete} the lease on success or {@link #release} it on failure, so that the sender's
+ * retry runs them again. A claim is a lease: if its holder neither completes nor releases it before it expires
+ * (the holder crashed, or hangs), the next claim takes the event over, and the old lease can no longer settle
+ * it. A store never waits: an event held by someone else is {@link Claim.Status#IN_PROGRESS} at once, and the
+ * caller decides whether to ask again ({@code WebhookEndpoint} waits a bounded time for the holder's outcome).
+ * A store that cannot take another event without forgetting one it promised to keep answers
+ * {@link Claim.Status#BUSY} instead.
  *
- * <p>{@link InMemoryDeduplicator} is the bounded default for a single instance; a shared store (a database
- * or cache) is the way to deduplicate across instances. Implementations must be thread-safe.
+ * <p>{@link InMemoryDeduplicator} is the bounded default for a single instance. Implementations must be
+ * thread-safe, and must never put an event id in an exception message shown to a sender.
  */
 public interface Deduplicator {
 
-    /** The result of a claim. */
-    enum Claim {
-        /** The caller holds the id and must complete or release it. */
-        ACQUIRED,
-        /** The event was already handled: acknowledge it without running handlers. */
-        COMPLETED,
-        /** Another delivery still holds the id after the wait: ask the sender to retry later. */
-        IN_PROGRESS
+    /**
+     * Claims an event, without waiting.
+     *
+     * @param key the endpoint and event id
+     * @param lease how long the caller may hold the event before another caller may take it over
+     * @return the store's answer; {@link Claim#lease()} is set exactly when the event was acquired
+     * @throws RuntimeException if the store cannot be reached; the caller answers that deduplication is unavailable
+     */
+    Claim claim(EventKey key, Duration lease);
+
+    /**
+     * Records that a held event was handled: later claims answer {@link Claim.Status#COMPLETED}.
+     *
+     * @param lease the lease from the claim
+     * @param keepUntil the earliest time the store may forget the event, because a replay of its delivery
+     *     could be accepted until then; {@code null} when no such time is known (the store's own retention
+     *     applies)
+     * @return true if recorded; false if the lease was lost (taken over after it expired), in which case
+     *     nothing was recorded
+     */
+    boolean complete(Lease lease, Instant keepUntil);
+
+    /**
+     * Gives up a held event without recording it, so that the next claim acquires it.
+     *
+     * @param lease the lease from the claim
+     * @return true if released; false if the lease was already settled or lost
+     */
+    boolean release(Lease lease);
+
+    /**
+     * How long handled events are remembered at least, when the store knows: an endpoint refuses to be built
+     * with a store that would forget an event while a replay of it could still be accepted.
+     *
+     * @return the retention, or empty when the store keeps events however long it is asked to
+     */
+    default Optional<Duration> retention() {
+        return Optional.empty();
     }
-
-    /**
-     * Claims an event id.
-     *
-     * @param eventId the event id
-     * @param maxWait how long to wait for another delivery holding the same id
-     * @return whether the caller now holds the id, the event is done, or it is still held elsewhere
-     * @throws InterruptedException if interrupted while waiting
-     */
-    Claim claim(String eventId, Duration maxWait) throws InterruptedException;
-
-    /**
-     * Records that the held id's event was handled; later claims return {@link Claim#COMPLETED}.
-     *
-     * @param eventId an id this caller acquired
-     */
-    void complete(String eventId);
-
-    /**
-     * Gives up a held id without recording it, so the next claim acquires it.
-     *
-     * @param eventId an id this caller acquired
-     */
-    void release(String eventId);
 
     /**
      * A deduplicator that remembers nothing: every claim is acquired. For handlers that are idempotent

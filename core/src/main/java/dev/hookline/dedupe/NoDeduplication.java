@@ -1,24 +1,25 @@
 package dev.hookline.dedupe;
 
 import java.time.Duration;
+import java.time.Instant;
 
-/** Acquires every claim. */
+/** Acquires every claim and remembers nothing. */
 enum NoDeduplication implements Deduplicator {
     INSTANCE;
 
     @Override
-    public Claim claim(String eventId, Duration maxWait) {
-        return Claim.ACQUIRED;
+    public Claim claim(EventKey key, Duration lease) {
+        return Claim.acquired(new Lease(key, "none", Instant.MAX));
     }
 
     @Override
-    public void complete(String eventId) {
-        // nothing is remembered
+    public boolean complete(Lease lease, Instant keepUntil) {
+        return true; // nothing is remembered
     }
 
     @Override
-    public void release(String eventId) {
-        // nothing is held
+    public boolean release(Lease lease) {
+        return true; // nothing is held
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hookline.event;
 
 import dev.hookline.Headers;
+import java.util.Set;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -25,4 +26,27 @@ public interface EnvelopeFormat {
      * @throws MalformedPayloadException if the payload is not an event of this format
      */
     WebhookEvent parse(String provider, Headers headers, byte[] body, ObjectMapper mapper);
+
+    /**
+     * The headers this format reads an event's id or type from, lower-cased. A {@link dev.hookline.Provider}
+     * refuses a format that reads a header its signature scheme does not sign, unless the format
+     * {@link #trustsUnsignedHeaders() trusts unsigned headers}. The default is none.
+     *
+     * @return the header names, lower-case
+     */
+    default Set<String> headersRead() {
+        return Set.of();
+    }
+
+    /**
+     * Whether this format was explicitly allowed to read headers that no signature covers. Anyone holding one
+     * captured delivery can then replay it with new values in them: a new id runs the handlers again, a new
+     * type reaches other handlers. Deduplication then keys on the id together with the body's digest, so that
+     * a replay cannot take over the id of a genuine delivery still to come. The default is false.
+     *
+     * @return true if unsigned headers are read on purpose
+     */
+    default boolean trustsUnsignedHeaders() {
+        return false;
+    }
 }

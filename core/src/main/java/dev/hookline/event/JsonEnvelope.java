@@ -12,6 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,12 +39,23 @@ public final class JsonEnvelope implements EnvelopeFormat {
     private final Source type;
     private final String timeField;
     private final String dataField;
+    private final Set<String> headersRead;
+    private final boolean trustsUnsignedHeaders;
 
     private JsonEnvelope(Builder builder) {
         this.id = builder.id;
         this.type = builder.type;
         this.timeField = builder.timeField;
         this.dataField = builder.dataField;
+        Set<String> headers = new LinkedHashSet<>();
+        if (builder.idHeader != null) {
+            headers.add(builder.idHeader);
+        }
+        if (builder.typeHeader != null) {
+            headers.add(builder.typeHeader);
+        }
+        this.headersRead = Set.copyOf(headers);
+        this.trustsUnsignedHeaders = builder.trustsUnsignedHeaders;
     }
 
     /** A builder; the id and type sources are required. */
@@ -75,6 +89,16 @@ public final class JsonEnvelope implements EnvelopeFormat {
         Instant createdAt = timeField == null ? null : instant(root.get(timeField));
         JsonNode data = dataField == null ? root : root.get(dataField);
         return new WebhookEvent(provider, eventId, eventType, createdAt, root, data, mapper);
+    }
+
+    @Override
+    public Set<String> headersRead() {
+        return headersRead;
+    }
+
+    @Override
+    public boolean trustsUnsignedHeaders() {
+        return trustsUnsignedHeaders;
     }
 
     /**
@@ -253,8 +277,11 @@ public final class JsonEnvelope implements EnvelopeFormat {
     public static final class Builder {
         private Source id;
         private Source type;
+        private String idHeader;
+        private String typeHeader;
         private String timeField;
         private String dataField = "data";
+        private boolean trustsUnsignedHeaders;
 
         private Builder() {
         }
@@ -267,17 +294,20 @@ public final class JsonEnvelope implements EnvelopeFormat {
          */
         public Builder idField(String name) {
             this.id = field(name);
+            this.idHeader = null;
             return this;
         }
 
         /**
-         * The event id is the value of this header.
+         * The event id is the value of this header. Unless the provider's signature scheme signs the header,
+         * the provider also needs {@link #trustUnsignedHeaders()}.
          *
          * @param name the header name
          * @return this builder
          */
         public Builder idHeader(String name) {
             this.id = header(name);
+            this.idHeader = name.toLowerCase(Locale.ROOT);
             return this;
         }
 
@@ -289,6 +319,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
          */
         public Builder idFromBodyDigest() {
             this.id = (root, headers, body) -> sha256Hex(body);
+            this.idHeader = null;
             return this;
         }
 
@@ -300,17 +331,34 @@ public final class JsonEnvelope implements EnvelopeFormat {
          */
         public Builder typeField(String name) {
             this.type = field(name);
+            this.typeHeader = null;
             return this;
         }
 
         /**
-         * The event type is the value of this header.
+         * The event type is the value of this header. Unless the provider's signature scheme signs the header,
+         * the provider also needs {@link #trustUnsignedHeaders()}.
          *
          * @param name the header name
          * @return this builder
          */
         public Builder typeHeader(String name) {
             this.type = header(name);
+            this.typeHeader = name.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        /**
+         * Allows the id or type to come from headers the provider's signature scheme does not sign, accepting
+         * the risk: anyone holding one captured delivery can replay it with new values in those headers, and a
+         * new id runs the handlers again (a new type reaches other handlers). Deduplication then keys on the id
+         * together with the body's SHA-256, so a replay can never claim the id of a genuine delivery still to
+         * come. Without this, such a provider refuses to be built.
+         *
+         * @return this builder
+         */
+        public Builder trustUnsignedHeaders() {
+            this.trustsUnsignedHeaders = true;
             return this;
         }
 

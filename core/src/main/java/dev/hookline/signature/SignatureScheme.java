@@ -4,6 +4,7 @@ import dev.hookline.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a sender signs its deliveries: which headers carry the signature, what bytes are signed and how
@@ -19,17 +20,37 @@ public interface SignatureScheme {
 
     /**
      * Makes the key for one configured secret. The default uses the secret's UTF-8 bytes as they are.
+     * {@link Secrets#key} calls this after checking that the secret is present and has no surrounding
+     * whitespace.
      *
-     * @param secret the secret as configured
+     * @param secret the secret as configured, neither null nor blank
      * @return the key
      * @throws IllegalArgumentException if the secret is not valid for this scheme (the message never
      *     contains the secret)
      */
     default SigningKey key(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("A signing secret must not be empty");
-        }
         return SigningKey.hmacSha256(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The headers whose values the signature covers, lower-cased. An envelope may take an event's id or type
+     * only from a signed header, unless it explicitly trusts unsigned ones: a value no signature covers can be
+     * changed by anyone who replays a captured delivery. The default is none.
+     *
+     * @return the signed headers' names, lower-case
+     */
+    default Set<String> signedHeaders() {
+        return Set.of();
+    }
+
+    /**
+     * Whether the signature covers a timestamp that {@link VerificationContext#checkTimestamp} checks: only then
+     * does the tolerance bound how long a captured delivery can be replayed. The default is false.
+     *
+     * @return true if a signed timestamp is checked
+     */
+    default boolean signsTimestamp() {
+        return false;
     }
 
     /**

@@ -183,8 +183,8 @@ public final class SignatureVerifier {
          * The verifier.
          *
          * @return the verifier
-         * @throws IllegalArgumentException if there is no secret, or a secret is invalid for the scheme
-         *     (the message names the secret's position, never its value)
+         * @throws IllegalArgumentException if there is no secret, or a secret is invalid for the scheme or too
+         *     short (see {@link Secrets#key}; the message names the secret's position, never its value)
          */
         public SignatureVerifier build() {
             if (secrets.isEmpty()) {
@@ -192,19 +192,7 @@ public final class SignatureVerifier {
             }
             List<SigningKey> keys = new ArrayList<>(secrets.size());
             for (int i = 0; i < secrets.size(); i++) {
-                String secret = secrets.get(i);
-                if (secret == null || secret.isBlank()) {
-                    throw new IllegalArgumentException("Secret #" + (i + 1) + " is empty");
-                }
-                if (!secret.strip().equals(secret)) {
-                    // almost always a stray newline from a file or environment variable: it would never match
-                    throw new IllegalArgumentException("Secret #" + (i + 1) + " has leading or trailing whitespace");
-                }
-                try {
-                    keys.add(scheme.key(secret));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Secret #" + (i + 1) + " is invalid: " + e.getMessage());
-                }
+                keys.add(Secrets.key(scheme, secrets.get(i), "Secret #" + (i + 1)));
             }
             return new SignatureVerifier(this, keys);
         }

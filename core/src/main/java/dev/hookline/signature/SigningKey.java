@@ -17,6 +17,12 @@ public final class SigningKey {
     /** The algorithm every built-in scheme uses. */
     public static final String HMAC_SHA256 = "HmacSHA256";
 
+    /**
+     * The shortest key accepted, in bytes: 128 bits. A shorter HMAC key can be found by trying every value
+     * against one captured delivery (a one-byte key in at most 256 tries).
+     */
+    public static final int MIN_KEY_BYTES = 16;
+
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
@@ -30,7 +36,7 @@ public final class SigningKey {
      *
      * @param keyBytes the key material; copied
      * @return the key
-     * @throws IllegalArgumentException if {@code keyBytes} is empty
+     * @throws IllegalArgumentException if {@code keyBytes} is shorter than {@link #MIN_KEY_BYTES}
      */
     public static SigningKey hmacSha256(byte[] keyBytes) {
         return of(HMAC_SHA256, keyBytes);
@@ -42,13 +48,15 @@ public final class SigningKey {
      * @param algorithm the JCA name of the HMAC algorithm
      * @param keyBytes the key material; copied
      * @return the key
-     * @throws IllegalArgumentException if the key is empty or the algorithm is not available
+     * @throws IllegalArgumentException if the key is shorter than {@link #MIN_KEY_BYTES} or the algorithm is
+     *     not available
      */
     public static SigningKey of(String algorithm, byte[] keyBytes) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(keyBytes, "keyBytes");
-        if (keyBytes.length == 0) {
-            throw new IllegalArgumentException("A signing secret must not be empty");
+        if (keyBytes.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("the key is " + keyBytes.length + " bytes long; at least "
+                    + MIN_KEY_BYTES + " are required");
         }
         SigningKey signingKey = new SigningKey(new SecretKeySpec(keyBytes, algorithm));
         signingKey.macs.get(); // fail now, at configuration time, if the algorithm is unavailable

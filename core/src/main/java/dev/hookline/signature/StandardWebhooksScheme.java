@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}
@@ -23,11 +24,15 @@ final class StandardWebhooksScheme implements SignatureScheme {
     private static final String SECRET_PREFIX = "whsec_";
     private static final int SHA256_BYTES = 32;
 
+    private static final Set<String> SIGNED_HEADERS = Set.of(ID, TIMESTAMP);
+
+    @Override
+    public Set<String> signedHeaders() {
+        return SIGNED_HEADERS;
+    }
+
     @Override
     public SigningKey key(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("A signing secret must not be empty");
-        }
         String encoded = secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
         byte[] keyBytes;
         try {
@@ -114,6 +119,11 @@ final class StandardWebhooksScheme implements SignatureScheme {
         }
         prefix[prefix.length - 1] = '.';
         return prefix;
+    }
+
+    @Override
+    public boolean signsTimestamp() {
+        return true;
     }
 
     @Override

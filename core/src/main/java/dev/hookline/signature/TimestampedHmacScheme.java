@@ -95,6 +95,11 @@ final class TimestampedHmacScheme implements SignatureScheme {
     }
 
     @Override
+    public boolean signsTimestamp() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> sign(byte[] body, SigningKey key, Instant timestamp, String messageId) {
         String t = Encoding.timestamp(timestamp);
         byte[] mac = key.mac((t + '.').getBytes(StandardCharsets.US_ASCII), body);

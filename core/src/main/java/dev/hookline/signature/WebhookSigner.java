@@ -46,7 +46,8 @@ public final class WebhookSigner {
      */
     public static WebhookSigner of(SignatureScheme scheme, String secret, Clock clock) {
         Objects.requireNonNull(scheme, "scheme");
-        return new WebhookSigner(scheme, scheme.key(secret), Objects.requireNonNull(clock, "clock"));
+        return new WebhookSigner(scheme, Secrets.key(scheme, secret, "The signing secret"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**

@@ -3,161 +3,199 @@ package dev.hookline.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.dedupe.Deduplicator.Claim;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class InMemoryDeduplicatorTest {
+class InMemoryDeduplicatorTest extends DeduplicatorContract {
 
-    private static final Duration NO_WAIT = Duration.ZERO;
-    private static final Duration LONG_WAIT = Duration.ofSeconds(10);
-
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stop() {
-        executor.shutdownNow();
+    @Override
+    protected Deduplicator newDeduplicator(MutableClock clock) {
+        return InMemoryDeduplicator.builder().clock(clock).build();
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private InMemoryDeduplicator bounded(int maxEntries) {
+        return InMemoryDeduplicator.builder().maxEntries(maxEntries).clock(clock).build();
+    }
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static Lease acquire(Deduplicator store, EventKey key) {
+        Claim claim = store.claim(key, LEASE);
+        assertThat(claim.status()).isEqualTo(Claim.Status.ACQUIRED);
+        return claim.lease();
     }
 
     @Test
-    void aCompletedIdIsReportedAsCompleted() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
-
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.ACQUIRED);
-        deduplicator.complete("a");
-
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.COMPLETED);
-        assertThat(deduplicator.completedCount()).isEqualTo(1);
-        assertThat(deduplicator.inFlightCount()).isZero();
-    }
-
-    @Test
-    void aReleasedIdCanBeClaimedAgain() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
-
-        deduplicator.claim("a", NO_WAIT);
-        deduplicator.release("a");
-
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.ACQUIRED);
-    }
-
-    @Test
-    void aClaimOnAHeldIdWaitsForItToComplete() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
-        deduplicator.claim("a", NO_WAIT);
-
-        CompletableFuture<Claim> waiter = CompletableFuture.supplyAsync(() -> claim(deduplicator, "a"), executor);
-        assertThat(waiter).isNotDone();
-        deduplicator.complete("a");
-
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.COMPLETED);
-    }
-
-    @Test
-    void aClaimOnAHeldIdAcquiresItWhenItIsReleased() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
-        deduplicator.claim("a", NO_WAIT);
-
-        CompletableFuture<Claim> waiter = CompletableFuture.supplyAsync(() -> claim(deduplicator, "a"), executor);
-        deduplicator.release("a");
-
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.ACQUIRED);
-        assertThat(deduplicator.inFlightCount()).isEqualTo(1);
-    }
-
-    @Test
-    void aClaimOnAHeldIdGivesUpAfterItsWait() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.create();
-        deduplicator.claim("a", NO_WAIT);
-
-        assertThat(deduplicator.claim("a", Duration.ofMillis(20))).isEqualTo(Claim.IN_PROGRESS);
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.IN_PROGRESS);
-    }
-
-    @Test
-    void completedIdsAreForgottenAfterTheRetention() throws Exception {
-        MutableClock clock = new MutableClock();
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.builder()
-                .retention(Duration.ofHours(1)).clock(clock).build();
-        deduplicator.claim("a", NO_WAIT);
-        deduplicator.complete("a");
+    void handledEventsAreForgottenAfterTheRetention() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().retention(Duration.ofHours(1)).clock(clock).build();
+        EventKey key = new EventKey("exa", "a");
+        store.complete(acquire(store, key), null);
 
         clock.advance(Duration.ofMinutes(59));
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.COMPLETED);
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+
         clock.advance(Duration.ofMinutes(1));
-
-        assertThat(deduplicator.completedCount()).isZero();
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.ACQUIRED);
+        assertThat(store.completedCount()).isZero();
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.ACQUIRED);
     }
 
     @Test
-    void theOldestCompletedIdsAreEvictedBeyondTheEntryLimit() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.builder().maxEntries(3).build();
-        for (String id : new String[] {"a", "b", "c", "d"}) {
-            deduplicator.claim(id, NO_WAIT);
-            deduplicator.complete(id);
-        }
+    void anEventIsKeptPastTheRetentionWhileItCouldStillBeReplayed() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().retention(Duration.ofHours(1)).clock(clock).build();
+        EventKey key = new EventKey("encrata", "digest");
+        store.complete(acquire(store, key), clock.instant().plus(Duration.ofDays(3)));
 
-        assertThat(deduplicator.completedCount()).isEqualTo(3);
-        assertThat(deduplicator.claim("b", NO_WAIT)).isEqualTo(Claim.COMPLETED);
-        assertThat(deduplicator.claim("a", NO_WAIT)).isEqualTo(Claim.ACQUIRED);
+        clock.advance(Duration.ofDays(3).minusSeconds(1));
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.ACQUIRED);
     }
 
     @Test
-    void memoryStaysBoundedUnderAFloodOfUniqueIds() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.builder().maxEntries(1_000).build();
+    void whenFullTheOldestEventNoLongerReplayableIsForgottenFirst() {
+        InMemoryDeduplicator store = bounded(3);
+        Instant inTenMinutes = clock.instant().plus(Duration.ofMinutes(10));
+        store.complete(acquire(store, new EventKey("exa", "a")), clock.instant()); // no longer protected
+        store.complete(acquire(store, new EventKey("exa", "b")), inTenMinutes);
+        store.complete(acquire(store, new EventKey("exa", "c")), inTenMinutes);
+
+        assertThat(store.claim(new EventKey("exa", "d"), LEASE).status()).isEqualTo(Claim.Status.ACQUIRED);
+
+        assertThat(store.claim(new EventKey("exa", "a"), LEASE).status()).isEqualTo(Claim.Status.BUSY);
+        assertThat(store.claim(new EventKey("exa", "b"), LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+        assertThat(store.claim(new EventKey("exa", "c"), LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+    }
+
+    @Test
+    void whenFullOfEventsThatCouldStillBeReplayedItAnswersBusyAndForgetsNothing() {
+        InMemoryDeduplicator store = bounded(2);
+        Instant protectedUntil = clock.instant().plus(Duration.ofMinutes(10));
+        store.complete(acquire(store, new EventKey("exa", "a")), protectedUntil);
+        store.complete(acquire(store, new EventKey("exa", "b")), protectedUntil);
+
+        assertThat(store.claim(new EventKey("exa", "c"), LEASE).status()).isEqualTo(Claim.Status.BUSY);
+        assertThat(store.claim(new EventKey("exa", "a"), LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+        assertThat(store.claim(new EventKey("exa", "b"), LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+        assertThat(store.completedCount()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(store.claim(new EventKey("exa", "c"), LEASE).status()).isEqualTo(Claim.Status.ACQUIRED);
+        assertThat(store.completedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void heldEventsCountAgainstTheLimitToo() {
+        InMemoryDeduplicator store = bounded(2);
+        Lease a = acquire(store, new EventKey("exa", "a"));
+        acquire(store, new EventKey("exa", "b"));
+
+        assertThat(store.claim(new EventKey("exa", "c"), LEASE).status()).isEqualTo(Claim.Status.BUSY);
+
+        store.release(a);
+        assertThat(store.claim(new EventKey("exa", "c"), LEASE).status()).isEqualTo(Claim.Status.ACQUIRED);
+        assertThat(store.inFlightCount()).isEqualTo(2);
+    }
+
+    @Test
+    void memoryStaysBoundedUnderAFloodOfEventsNoLongerReplayable() {
+        InMemoryDeduplicator store = bounded(1_000);
         for (int i = 0; i < 100_000; i++) {
-            String id = "evt_" + i;
-            assertThat(deduplicator.claim(id, NO_WAIT)).isEqualTo(Claim.ACQUIRED);
-            deduplicator.complete(id);
+            Lease lease = acquire(store, new EventKey("exa", "evt_" + i));
+            assertThat(store.complete(lease, clock.instant())).isTrue();
         }
-
-        assertThat(deduplicator.completedCount()).isEqualTo(1_000);
-        assertThat(deduplicator.inFlightCount()).isZero();
+        assertThat(store.completedCount()).isEqualTo(1_000);
+        assertThat(store.inFlightCount()).isZero();
     }
 
     @Test
-    void heldIdsAreBoundedToo() throws Exception {
-        InMemoryDeduplicator deduplicator = InMemoryDeduplicator.builder().maxEntries(2).build();
-        deduplicator.claim("a", NO_WAIT);
-        deduplicator.claim("b", NO_WAIT);
+    void unrelatedEventsAreSpreadOverStripesThatFillEvenly() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.create();
+        int accepted = 0;
+        for (int i = 0; i < 90_000; i++) {
+            Claim claim = store.claim(new EventKey("exa", "evt_" + i), LEASE);
+            if (claim.status() == Claim.Status.ACQUIRED) {
+                store.complete(claim.lease(), clock.instant().plus(Duration.ofHours(1)));
+                accepted++;
+            }
+        }
+        // 90% of the capacity fits although it is shared out among stripes
+        assertThat(accepted).isEqualTo(90_000);
+        assertThat(store.completedCount()).isEqualTo(90_000);
+    }
 
-        assertThat(deduplicator.claim("c", NO_WAIT)).isEqualTo(Claim.IN_PROGRESS);
-        deduplicator.complete("a");
-        assertThat(deduplicator.claim("c", NO_WAIT)).isEqualTo(Claim.ACQUIRED);
+    @Test
+    void concurrentClaimsOfOneEventAcquireItOnce() throws Exception {
+        InMemoryDeduplicator store = InMemoryDeduplicator.create();
+        ExecutorService executor = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 200; round++) {
+                EventKey key = new EventKey("exa", "evt_" + round);
+                CountDownLatch start = new CountDownLatch(1);
+                AtomicInteger acquired = new AtomicInteger();
+                List<Future<?>> claims = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    claims.add(executor.submit(() -> {
+                        start.await();
+                        if (store.claim(key, LEASE).status() == Claim.Status.ACQUIRED) {
+                            acquired.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> claim : claims) {
+                    claim.get(10, TimeUnit.SECONDS);
+                }
+                assertThat(acquired).hasValue(1);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentDistinctEventsAreEachAcquiredAndCompleted() throws Exception {
+        InMemoryDeduplicator store = InMemoryDeduplicator.create();
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        ConcurrentHashMap<EventKey, Boolean> done = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                workers.add(executor.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        EventKey key = new EventKey("exa", thread + "-" + i);
+                        Lease lease = store.claim(key, LEASE).lease();
+                        assertThat(store.complete(lease, null)).isTrue();
+                        done.put(key, true);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(done).hasSize(40_000);
+        assertThat(store.completedCount()).isEqualTo(40_000);
+        assertThat(store.inFlightCount()).isZero();
+    }
+
+    @Test
+    void itSaysItsRetention() {
+        assertThat(InMemoryDeduplicator.create().retention()).contains(InMemoryDeduplicator.DEFAULT_RETENTION);
+        assertThat(Deduplicator.none().retention()).isEmpty();
     }
 
     @Test
@@ -166,14 +204,5 @@ class InMemoryDeduplicatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxEntries");
         assertThatThrownBy(() -> InMemoryDeduplicator.builder().retention(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention");
-    }
-
-    private static Claim claim(Deduplicator deduplicator, String id) {
-        try {
-            return deduplicator.claim(id, LONG_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

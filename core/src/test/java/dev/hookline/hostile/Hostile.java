@@ -117,6 +117,8 @@ final class Hostile {
                 .duplicateWait(Duration.ZERO);
         if (maxEventAge != null) {
             builder.maxEventAge(maxEventAge);
+        } else {
+            builder.withoutEventAgeCheck();
         }
         for (EventType<?> type : scheme.provider.catalog().types()) {
             bindEvery(builder, type);

@@ -263,7 +263,7 @@ class SingleChangePropertyTest {
             random.nextBytes(key);
             return (random.nextBoolean() ? "whsec_" : "") + Base64.getEncoder().encodeToString(key);
         }
-        return text(random, 8 + random.nextInt(56));
+        return text(random, 16 + random.nextInt(48));
     }
 
     /** Random bytes (often not UTF-8), JSON-like text, or nothing. */

@@ -117,8 +117,8 @@ class HexHmacSchemeTest {
     @Test
     void aSchemeWithAnotherHeaderAndPrefixReadsExactlyThat() throws Exception {
         SignatureScheme custom = SignatureSchemes.hexHmac("X-Acme-Signature", "hmac-sha256:");
-        Map<String, String> signed = WebhookSigner.of(custom, "acme secret").sign(BODY, NOW, null);
-        SignatureVerifier verifier = SignatureVerifier.builder(custom).secret("acme secret").build();
+        Map<String, String> signed = WebhookSigner.of(custom, "acme_secret_0123456789").sign(BODY, NOW, null);
+        SignatureVerifier verifier = SignatureVerifier.builder(custom).secret("acme_secret_0123456789").build();
 
         assertThat(signed.get("X-Acme-Signature")).startsWith("hmac-sha256:").hasSize("hmac-sha256:".length() + 64);
         verifier.verify(Headers.of(signed), BODY);

@@ -54,8 +54,7 @@ final class SignatureFixtures {
                 random.nextBytes(key);
                 return (random.nextBoolean() ? "whsec_" : "") + Base64.getEncoder().encodeToString(key);
             }
-            // long enough that two draws never coincide
-            return randomText(random, 12 + random.nextInt(52));
+            return randomText(random, 16 + random.nextInt(48)); // the shortest key accepted, and two draws never coincide
         }
 
         /** Signs {@code body} with {@code secret} at {@code at}, as a sender would. */

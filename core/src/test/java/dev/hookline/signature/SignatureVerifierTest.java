@@ -42,14 +42,14 @@ class SignatureVerifierTest {
     void anEmptyBlankOrNullSecretIsRefusedByPosition(BuiltIn scheme) {
         assertThatThrownBy(() -> SignatureVerifier.builder(scheme.scheme).secret("").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Secret #1 is empty");
+                .hasMessage("Secret #1 is missing: set it to the signing secret the sender issued");
         assertThatThrownBy(() -> SignatureVerifier.builder(scheme.scheme).secrets(scheme.secret, " \t").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Secret #2 is empty");
+                .hasMessage("Secret #2 is blank: set it to the signing secret the sender issued");
         assertThatThrownBy(() -> SignatureVerifier.builder(scheme.scheme)
                         .secrets(Arrays.asList(scheme.secret, scheme.secret, null)).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Secret #3 is empty");
+                .hasMessage("Secret #3 is missing: set it to the signing secret the sender issued");
     }
 
     @ParameterizedTest
@@ -68,7 +68,8 @@ class SignatureVerifierTest {
         assertThatThrownBy(() -> SignatureVerifier.builder(SignatureSchemes.standardWebhooks())
                         .secrets(BuiltIn.STANDARD_WEBHOOKS.secret, "whsec_**not-base64**").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Secret #2 is invalid: A Standard Webhooks secret must be base64, optionally after 'whsec_'")
+                .hasMessage("Secret #2 is not a valid secret for StandardWebhooksScheme: "
+                        + "A Standard Webhooks secret must be base64, optionally after 'whsec_'")
                 .hasNoCause();
     }
 
@@ -82,7 +83,7 @@ class SignatureVerifierTest {
 
     @Test
     void defaultsAreFiveMinutesAndTheSystemClock() {
-        SignatureVerifier verifier = SignatureVerifier.builder(SignatureSchemes.exa()).secret("s").build();
+        SignatureVerifier verifier = SignatureVerifier.builder(SignatureSchemes.exa()).secret("exa_secret_of_16_bytes").build();
 
         assertThat(verifier.tolerance()).isEqualTo(Duration.ofMinutes(5));
         assertThat(verifier.clock()).isEqualTo(Clock.systemUTC());
@@ -105,7 +106,7 @@ class SignatureVerifierTest {
     @Test
     void toStringNamesTheSchemeTheNumberOfSecretsAndTheTolerance() {
         SignatureVerifier verifier = SignatureVerifier.builder(SignatureSchemes.github())
-                .secrets("one", "two")
+                .secrets("first_secret_0123", "second_secret_0123")
                 .tolerance(Duration.ofSeconds(30))
                 .build();
 
@@ -114,7 +115,7 @@ class SignatureVerifierTest {
 
     @Test
     void nullArgumentsAreRefusedBeforeAnyVerification() {
-        SignatureVerifier verifier = SignatureVerifier.builder(SignatureSchemes.exa()).secret("s").build();
+        SignatureVerifier verifier = SignatureVerifier.builder(SignatureSchemes.exa()).secret("exa_secret_of_16_bytes").build();
 
         assertThatThrownBy(() -> verifier.verify(null, BODY)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> verifier.verify(Headers.empty(), null)).isInstanceOf(NullPointerException.class);
@@ -125,7 +126,7 @@ class SignatureVerifierTest {
     @Test
     void oneVerifierServesManyThreadsAtOnce() throws Exception {
         BuiltIn exa = BuiltIn.EXA;
-        SignatureVerifier verifier = exa.verifier(NOW, exa.secret, "old secret");
+        SignatureVerifier verifier = exa.verifier(NOW, exa.secret, "old_secret_0123456");
         List<Thread> threads = new ArrayList<>();
         Queue<Throwable> problems = new ConcurrentLinkedQueue<>();
         for (int t = 0; t < 8; t++) {
@@ -133,7 +134,7 @@ class SignatureVerifierTest {
             threads.add(new Thread(() -> {
                 for (int i = 0; i < 500; i++) {
                     byte[] body = utf8("{\"thread\":" + thread + ",\"i\":" + i + "}");
-                    String secret = i % 2 == 0 ? exa.secret : "old secret";
+                    String secret = i % 2 == 0 ? exa.secret : "old_secret_0123456";
                     try {
                         verifier.verify(Headers.of(exa.sign(secret, body, NOW)), body);
                         assertThat(failureOf(() -> verifier.verify(
@@ -155,7 +156,7 @@ class SignatureVerifierTest {
 
     @Test
     void aContextRefusesNoKeysAndANegativeTolerance() {
-        SigningKey key = SigningKey.hmacSha256(utf8("k"));
+        SigningKey key = SigningKey.hmacSha256(utf8("key_of_sixteen_b"));
 
         assertThatThrownBy(() -> new VerificationContext(List.of(), NOW, null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -80,10 +80,10 @@ class WebhookSignerTest {
 
     @Test
     void nullArgumentsAreRefused() {
-        WebhookSigner signer = WebhookSigner.of(SignatureSchemes.exa(), "s");
+        WebhookSigner signer = WebhookSigner.of(SignatureSchemes.exa(), "exa_secret_of_16_bytes");
 
-        assertThatThrownBy(() -> WebhookSigner.of(null, "s")).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> WebhookSigner.of(SignatureSchemes.exa(), "s", null))
+        assertThatThrownBy(() -> WebhookSigner.of(null, "exa_secret_of_16_bytes")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> WebhookSigner.of(SignatureSchemes.exa(), "exa_secret_of_16_bytes", null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> WebhookSigner.of(SignatureSchemes.exa(), null))
                 .isInstanceOf(IllegalArgumentException.class);

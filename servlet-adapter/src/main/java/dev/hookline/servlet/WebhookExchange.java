@@ -133,6 +133,7 @@ final class WebhookExchange {
     /** Failures that say nothing about the event, only that the receiver is busy or going away. */
     private static boolean isTransient(Reason reason) {
         return reason == DeliveryFailure.DELIVERY_IN_PROGRESS
+                || reason == DeliveryFailure.BUSY
                 || reason == DeliveryFailure.DEDUPLICATION_UNAVAILABLE
                 || reason == DeliveryFailure.INTERRUPTED;
     }

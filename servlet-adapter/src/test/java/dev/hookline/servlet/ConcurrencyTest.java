@@ -3,10 +3,14 @@ package dev.hookline.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.dedupe.Claim;
 import dev.hookline.dedupe.Deduplicator;
+import dev.hookline.dedupe.EventKey;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.dedupe.Lease;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,23 +95,23 @@ class ConcurrencyTest {
         }
     }
 
-    /** Counts down {@code claims} as each delivery claims its id, before the claim waits or returns. */
+    /** Counts down {@code claims} as deliveries claim the event (a waiting redelivery claims again and again). */
     private static Deduplicator countingClaims(Deduplicator delegate, CountDownLatch claims) {
         return new Deduplicator() {
             @Override
-            public Claim claim(String eventId, Duration maxWait) throws InterruptedException {
+            public Claim claim(EventKey key, Duration lease) {
                 claims.countDown();
-                return delegate.claim(eventId, maxWait);
+                return delegate.claim(key, lease);
             }
 
             @Override
-            public void complete(String eventId) {
-                delegate.complete(eventId);
+            public boolean complete(Lease lease, Instant keepUntil) {
+                return delegate.complete(lease, keepUntil);
             }
 
             @Override
-            public void release(String eventId) {
-                delegate.release(eventId);
+            public boolean release(Lease lease) {
+                return delegate.release(lease);
             }
         };
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookline.DeliveryFailure;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.dedupe.Claim;
 import dev.hookline.dedupe.Deduplicator;
+import dev.hookline.dedupe.EventKey;
+import dev.hookline.dedupe.Lease;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.signature.SignatureFailure;
 import java.net.http.HttpRequest;
@@ -214,16 +217,18 @@ class WebhookServletTest {
     void anUnavailableDeduplicatorIs503WithTheDefaultRetryAfter() throws Exception {
         Deduplicator broken = new Deduplicator() {
             @Override
-            public Claim claim(String eventId, Duration maxWait) {
+            public Claim claim(EventKey key, Duration lease) {
                 throw new IllegalStateException("store unreachable");
             }
 
             @Override
-            public void complete(String eventId) {
+            public boolean complete(Lease lease, Instant keepUntil) {
+                return false;
             }
 
             @Override
-            public void release(String eventId) {
+            public boolean release(Lease lease) {
+                return false;
             }
         };
         WebhookEndpoint endpoint = Deliveries.endpoint().deduplicator(broken)

@@ -22,17 +22,23 @@ record EndpointDefinition(String name, String path, Provider provider, List<Stri
 
     /** A builder configured from the properties, ready for listeners. */
     WebhookEndpoint.Builder builder() {
-        WebhookEndpoint.Builder builder = WebhookEndpoint.builder(provider)
+        return timing(WebhookEndpoint.builder(provider), properties)
                 .name(name)
                 .secrets(secrets)
-                .duplicateWait(properties.getDuplicateWait())
                 .deduplicator(deduplicator);
+    }
+
+    /** Applies the settings of time: tolerance, event age, waits and the handlers' budget. */
+    static WebhookEndpoint.Builder timing(WebhookEndpoint.Builder builder, HooklineProperties.Endpoint properties) {
+        builder.duplicateWait(properties.getDuplicateWait()).handlerTimeout(properties.getHandlerTimeout());
         if (properties.isTimestampCheck()) {
             builder.tolerance(properties.getTolerance());
         } else {
             builder.withoutTimestampCheck();
         }
-        if (properties.getMaxEventAge() != null) {
+        if (!properties.isEventAgeCheck()) {
+            builder.withoutEventAgeCheck();
+        } else if (properties.getMaxEventAge() != null) {
             builder.maxEventAge(properties.getMaxEventAge());
         }
         return builder;

@@ -4,7 +4,9 @@ import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.WebhookEndpoint;
 import dev.hookline.event.JsonEnvelope;
+import dev.hookline.signature.Secrets;
 import dev.hookline.signature.SignatureScheme;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ final class EndpointDefinitions {
         List<String> secrets = checkSecrets(name, endpoint.getSecrets(), provider);
         checkDurations(name, endpoint);
         int maxBodySize = maxBodySize(name, endpoint.getMaxBodySize());
-        Deduplicator deduplicator = deduplicator(name, endpoint.getDedupe(), beans);
+        Deduplicator deduplicator = deduplicator(name, endpoint, provider, beans);
         return new EndpointDefinition(name, path, provider, secrets, endpoint, maxBodySize, deduplicator);
     }
 
@@ -125,7 +127,15 @@ final class EndpointDefinitions {
             return provider;
         }
         if (bean instanceof SignatureScheme scheme) {
-            return new Provider(name, scheme, envelope(name, envelope));
+            try {
+                return new Provider(name, scheme, envelope(name, envelope));
+            } catch (IllegalArgumentException e) {
+                String prefix = property(name, "envelope");
+                throw new WebhookConfigurationException(prefix + ".id-header or " + prefix + ".type-header names a "
+                        + "header that " + scheme + " does not sign: anyone holding one captured delivery could replay it "
+                        + "with new values there", "Take the id and type from the signed body (id-field, type-field), or "
+                        + "set " + prefix + ".trust-unsigned-headers=true to accept that risk.", e);
+            }
         }
         throw new WebhookConfigurationException(key + " names bean '" + providerName + "' of type "
                 + bean.getClass().getName() + ", which is neither a Provider nor a SignatureScheme", action);
@@ -183,6 +193,9 @@ final class EndpointDefinitions {
         } else {
             builder.dataField(envelope.getDataField() == null ? "data" : envelope.getDataField());
         }
+        if (envelope.isTrustUnsignedHeaders()) {
+            builder.trustUnsignedHeaders();
+        }
         return builder.build();
     }
 
@@ -202,20 +215,20 @@ final class EndpointDefinitions {
         for (int i = 0; i < secrets.size(); i++) {
             String secret = secrets.get(i);
             String indexed = key + "[" + i + "]";
-            if (secret == null || secret.isBlank()) {
-                throw new WebhookConfigurationException(indexed + " is blank", action);
-            }
-            if (!secret.strip().equals(secret)) {
-                throw new WebhookConfigurationException(indexed + " has leading or trailing whitespace",
-                        "Remove the whitespace around the secret, often a line break read from a file or an "
-                                + "environment variable.");
-            }
             try {
-                provider.scheme().key(secret);
+                Secrets.key(provider.scheme(), secret, indexed);
             } catch (IllegalArgumentException e) {
-                // the scheme's message never holds the secret; its cause might, so it is not kept
-                throw new WebhookConfigurationException(indexed + " is not a valid secret for provider '"
-                        + provider.name() + "': " + e.getMessage(), "Copy the secret exactly as the sender issued it.");
+                // the message names the property and never holds the secret
+                String problem = e.getMessage();
+                if (secret == null || secret.isBlank()) {
+                    throw new WebhookConfigurationException(problem, action);
+                }
+                if (!secret.strip().equals(secret)) {
+                    throw new WebhookConfigurationException(problem, "Remove the whitespace around the secret, often a "
+                            + "line break read from a file or an environment variable.");
+                }
+                throw new WebhookConfigurationException(problem, "Copy the secret exactly as the sender issued it; a "
+                        + "key must be at least 16 bytes long.");
             }
         }
         return List.copyOf(secrets);
@@ -231,6 +244,11 @@ final class EndpointDefinitions {
                     + "remove " + property(name, "max-event-age") + " for no limit.");
         }
         requireNonNegative(name, "duplicate-wait", endpoint.getDuplicateWait(), "Set a wait of zero or more, such as 5s.");
+        Duration handlerTimeout = endpoint.getHandlerTimeout();
+        if (handlerTimeout == null || handlerTimeout.isNegative() || handlerTimeout.isZero()) {
+            throw new WebhookConfigurationException(property(name, "handler-timeout") + " is " + handlerTimeout
+                    + "; it must be positive", "Set a time the listeners of one delivery may take, such as 30s.");
+        }
         requireNonNegative(name, "retry-after", endpoint.getRetryAfter(), "Set a delay of zero or more, such as 10s.");
     }
 
@@ -249,10 +267,15 @@ final class EndpointDefinitions {
         return (int) size.toBytes();
     }
 
-    private static Deduplicator deduplicator(String name, HooklineProperties.Dedupe dedupe, ListableBeanFactory beans) {
+    private static Deduplicator deduplicator(String name, HooklineProperties.Endpoint endpoint, Provider provider,
+                                             ListableBeanFactory beans) {
+        HooklineProperties.Dedupe dedupe = endpoint.getDedupe();
         if (!dedupe.isEnabled()) {
             return Deduplicator.none();
         }
+        Duration window = EndpointDefinition.timing(WebhookEndpoint.builder(provider), endpoint).replayWindow();
+        String windowProperty = property(name, endpoint.getMaxEventAge() != null || provider.maxEventAge() != null
+                ? "max-event-age" : "tolerance");
         String beanName = dedupe.getDeduplicator();
         if (beanName != null) {
             String key = property(name, "dedupe.deduplicator");
@@ -261,16 +284,33 @@ final class EndpointDefinitions {
                         + "', which is not the name of a Deduplicator bean",
                         "Set " + key + " to the name of a Deduplicator bean, or remove it to use the in-memory one.");
             }
-            return beans.getBean(beanName, Deduplicator.class);
+            Deduplicator bean = beans.getBean(beanName, Deduplicator.class);
+            Duration retention = bean.retention().orElse(null);
+            if (window != null && retention != null && retention.compareTo(window) < 0) {
+                throw new WebhookConfigurationException("Deduplicator bean '" + beanName + "' (" + key + ") remembers "
+                        + "events for " + retention + ", less than the endpoint's replay window of " + window + " ("
+                        + windowProperty + ")", "Give the deduplicator a longer retention, or shorten " + windowProperty
+                        + ".");
+            }
+            return bean;
         }
         if (dedupe.getMaxEntries() <= 0) {
             throw new WebhookConfigurationException(property(name, "dedupe.max-entries") + " is "
                     + dedupe.getMaxEntries() + "; it must be positive", "Set a count such as 100000.");
         }
         Duration retention = dedupe.getRetention();
-        if (retention == null || retention.isNegative() || retention.isZero()) {
+        if (retention == null) {
+            retention = window != null && window.compareTo(InMemoryDeduplicator.DEFAULT_RETENTION) > 0
+                    ? window : InMemoryDeduplicator.DEFAULT_RETENTION;
+        } else if (retention.isNegative() || retention.isZero()) {
             throw new WebhookConfigurationException(property(name, "dedupe.retention") + " is " + retention
                     + "; it must be positive", "Set a retention longer than the sender's retry period, such as 24h.");
+        } else if (window != null && retention.compareTo(window) < 0) {
+            throw new WebhookConfigurationException(property(name, "dedupe.retention") + " is " + retention
+                    + ", shorter than the endpoint's replay window of " + window + " (" + windowProperty + "): a "
+                    + "replayed delivery could be accepted after its event is forgotten", "Lengthen "
+                    + property(name, "dedupe.retention") + ", shorten " + windowProperty + ", or remove "
+                    + property(name, "dedupe.retention") + " to let it follow the window.");
         }
         return InMemoryDeduplicator.builder().maxEntries(dedupe.getMaxEntries()).retention(retention).build();
     }

@@ -115,11 +115,24 @@ public class HooklineProperties {
 
         /**
          * Largest distance between the event's own time (from its envelope) and the time of receipt, in either
-         * direction; unset for no limit. Useful for senders that sign no timestamp (Encrata); set it longer than
-         * the sender's retry period, or legitimate redeliveries are refused.
+         * direction. Unset, the provider's default applies: 3 days for Encrata, which signs no timestamp, none for
+         * the others. Set it longer than the sender's retry period, or legitimate redeliveries are refused.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration maxEventAge;
+
+        /**
+         * Whether the event's own time is checked against max-event-age (or the provider's default). Switching it
+         * off for a sender that signs no timestamp lets a captured delivery be replayed once it is forgotten.
+         */
+        private boolean eventAgeCheck = true;
+
+        /**
+         * How long the listeners of one delivery may run; then their thread is interrupted and the event released,
+         * so that the sender's retry runs them again.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration handlerTimeout = Duration.ofSeconds(30);
 
         /**
          * How long a redelivery waits for an earlier delivery of the same event that is still being handled,
@@ -197,6 +210,22 @@ public class HooklineProperties {
             this.maxEventAge = maxEventAge;
         }
 
+        public boolean isEventAgeCheck() {
+            return eventAgeCheck;
+        }
+
+        public void setEventAgeCheck(boolean eventAgeCheck) {
+            this.eventAgeCheck = eventAgeCheck;
+        }
+
+        public Duration getHandlerTimeout() {
+            return handlerTimeout;
+        }
+
+        public void setHandlerTimeout(Duration handlerTimeout) {
+            this.handlerTimeout = handlerTimeout;
+        }
+
         public Duration getDuplicateWait() {
             return duplicateWait;
         }
@@ -246,14 +275,18 @@ public class HooklineProperties {
         private boolean enabled = true;
 
         /**
-         * Most handled event ids the in-memory deduplicator remembers (the oldest are forgotten first), and
-         * the most deliveries in flight at once.
+         * Most events the in-memory deduplicator remembers or holds at once. When it is full, the oldest event
+         * that can no longer be replayed is forgotten; if none can be, deliveries are answered 503 until one can.
          */
         private int maxEntries = 100000;
 
-        /** How long the in-memory deduplicator remembers a handled event id; longer than the sender retries. */
+        /**
+         * How long the in-memory deduplicator remembers a handled event; longer than the sender retries. Unset, 24
+         * hours or the endpoint's replay window (max-event-age or tolerance), whichever is longer; a shorter value
+         * than that window stops start-up.
+         */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration retention = Duration.ofHours(24);
+        private Duration retention;
 
         /**
          * Name of a Deduplicator bean to use instead of the in-memory one, such as one backed by a store shared
@@ -324,6 +357,13 @@ public class HooklineProperties {
         /** Whether the whole body is the event data, for senders that do not wrap their events. */
         private boolean wholeBodyAsData;
 
+        /**
+         * Allows id-header or type-header to name a header the scheme does not sign, accepting that anyone holding
+         * one captured delivery can replay it under new values there. Deduplication then keys on the id together
+         * with the body's digest.
+         */
+        private boolean trustUnsignedHeaders;
+
         public String getIdField() {
             return idField;
         }
@@ -388,10 +428,18 @@ public class HooklineProperties {
             this.wholeBodyAsData = wholeBodyAsData;
         }
 
+        public boolean isTrustUnsignedHeaders() {
+            return trustUnsignedHeaders;
+        }
+
+        public void setTrustUnsignedHeaders(boolean trustUnsignedHeaders) {
+            this.trustUnsignedHeaders = trustUnsignedHeaders;
+        }
+
         /** Whether any setting is given. */
         boolean isSet() {
             return idField != null || idHeader != null || idFromBodyDigest || typeField != null || typeHeader != null
-                    || timeField != null || dataField != null || wholeBodyAsData;
+                    || timeField != null || dataField != null || wholeBodyAsData || trustUnsignedHeaders;
         }
     }
 

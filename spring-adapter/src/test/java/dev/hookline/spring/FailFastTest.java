@@ -103,13 +103,15 @@ class FailFastTest {
     void aSecretFromAnUnsetEnvironmentVariable() {
         assertFails(exa(runner, "hookline.endpoints.exa.secrets[0]", null,
                         "hookline.endpoints.exa.secrets", "${HOOKLINE_TEST_UNSET_VARIABLE:}"),
-                "hookline.endpoints.exa.secrets[0] is blank", SECRETS_ACTION);
+                "hookline.endpoints.exa.secrets[0] is missing: set it to the signing secret the sender issued",
+                SECRETS_ACTION);
     }
 
     @Test
     void aBlankSecret() {
         assertFails(exa(runner, "hookline.endpoints.exa.secrets[1]", "   "),
-                "hookline.endpoints.exa.secrets[1] is blank", SECRETS_ACTION);
+                "hookline.endpoints.exa.secrets[1] is blank: set it to the signing secret the sender issued",
+                SECRETS_ACTION);
     }
 
     @Test
@@ -124,9 +126,51 @@ class FailFastTest {
     void aSecretTheProvidersSchemeCannotUse() {
         assertFails(runner.withPropertyValues("hookline.endpoints.standard.path=/webhooks/standard",
                         "hookline.endpoints.standard.secrets[0]=" + STANDARD_INVALID_SECRET),
-                "hookline.endpoints.standard.secrets[0] is not a valid secret for provider 'standard': "
+                "hookline.endpoints.standard.secrets[0] is not a valid secret for StandardWebhooksScheme: "
                         + "A Standard Webhooks secret must be base64, optionally after 'whsec_'",
-                "Copy the secret exactly as the sender issued it.");
+                "Copy the secret exactly as the sender issued it; a key must be at least 16 bytes long.");
+    }
+
+    @Test
+    void aSecretTooShortToResistGuessing() {
+        assertFails(exa(runner, "hookline.endpoints.exa.secrets[0]", "s3cret"),
+                "hookline.endpoints.exa.secrets[0] is not a valid secret for TimestampedHmacScheme[Exa-Signature]: "
+                        + "the key is 6 bytes long; at least 16 are required",
+                "Copy the secret exactly as the sender issued it; a key must be at least 16 bytes long.");
+    }
+
+    @Test
+    void aRetentionShorterThanTheReplayWindow() {
+        assertFails(runner.withPropertyValues("hookline.endpoints.encrata.path=/webhooks/encrata",
+                        "hookline.endpoints.encrata.secrets[0]=whsec_53749f97f61901362b51614eb1a07e74c44b5b98194ed8331a6b9ae914ba80e8",
+                        "hookline.endpoints.encrata.dedupe.retention=24h"),
+                "hookline.endpoints.encrata.dedupe.retention is PT24H, shorter than the endpoint's replay window of "
+                        + "PT72H (hookline.endpoints.encrata.max-event-age): a replayed delivery could be accepted after "
+                        + "its event is forgotten",
+                "Lengthen hookline.endpoints.encrata.dedupe.retention, shorten hookline.endpoints.encrata.max-event-age, "
+                        + "or remove hookline.endpoints.encrata.dedupe.retention to let it follow the window.");
+    }
+
+    @Test
+    void anUnsignedIdHeaderWithoutTrust() {
+        assertFails(runner.withBean("githubScheme", dev.hookline.signature.SignatureScheme.class,
+                                dev.hookline.signature.SignatureSchemes::github)
+                        .withPropertyValues("hookline.endpoints.github.provider=githubScheme",
+                                "hookline.endpoints.github.path=/webhooks/github",
+                                "hookline.endpoints.github.secrets[0]=github_webhook_secret_01",
+                                "hookline.endpoints.github.envelope.id-header=X-GitHub-Delivery"),
+                "hookline.endpoints.github.envelope.id-header or hookline.endpoints.github.envelope.type-header names a "
+                        + "header that HexHmacScheme[X-Hub-Signature-256] does not sign: anyone holding one captured "
+                        + "delivery could replay it with new values there",
+                "Take the id and type from the signed body (id-field, type-field), or set "
+                        + "hookline.endpoints.github.envelope.trust-unsigned-headers=true to accept that risk.");
+    }
+
+    @Test
+    void aHandlerTimeoutOfZero() {
+        assertFails(exa(runner, "hookline.endpoints.exa.handler-timeout", "0s"),
+                "hookline.endpoints.exa.handler-timeout is PT0S; it must be positive",
+                "Set a time the listeners of one delivery may take, such as 30s.");
     }
 
     @Test

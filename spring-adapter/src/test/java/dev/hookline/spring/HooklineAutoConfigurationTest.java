@@ -11,7 +11,10 @@ import static org.mockito.Mockito.mock;
 import dev.hookline.Outcome;
 import dev.hookline.OutcomeListener;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.dedupe.Claim;
 import dev.hookline.dedupe.Deduplicator;
+import dev.hookline.dedupe.EventKey;
+import dev.hookline.dedupe.Lease;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.servlet.WebhookServletOptions;
 import dev.hookline.signature.SignatureFailure;
@@ -177,7 +180,8 @@ class HooklineAutoConfigurationTest {
                         "hookline.endpoints.exa.retry-after=90",
                         "hookline.endpoints.exa.max-body-size=64KB",
                         "hookline.endpoints.exa.dedupe.max-entries=10",
-                        "hookline.endpoints.exa.dedupe.retention=1h",
+                        "hookline.endpoints.exa.dedupe.retention=4d",
+                        "hookline.endpoints.exa.handler-timeout=2m",
                         "hookline.metrics.max-event-types=7")
                 .run(context -> {
                     HooklineProperties properties = context.getBean(HooklineProperties.class);
@@ -189,7 +193,8 @@ class HooklineAutoConfigurationTest {
                     assertThat(exa.getRetryAfter()).as("a bare number is seconds").isEqualTo(Duration.ofSeconds(90));
                     assertThat(exa.getMaxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
                     assertThat(exa.getDedupe().getMaxEntries()).isEqualTo(10);
-                    assertThat(exa.getDedupe().getRetention()).isEqualTo(Duration.ofHours(1));
+                    assertThat(exa.getDedupe().getRetention()).isEqualTo(Duration.ofDays(4));
+                    assertThat(exa.getHandlerTimeout()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(properties.getMetrics().getMaxEventTypes()).isEqualTo(7);
                     assertThat(servletOptions(context, "exa").maxBodySize()).isEqualTo(65_536);
                     assertThat(servletOptions(context, "exa").retryAfter()).isEqualTo(Duration.ofSeconds(90));
@@ -208,13 +213,15 @@ class HooklineAutoConfigurationTest {
             assertThat(exa.getProvider()).isNull();
             assertThat(exa.getTolerance()).isEqualTo(Duration.ofMinutes(5));
             assertThat(exa.isTimestampCheck()).isTrue();
-            assertThat(exa.getMaxEventAge()).isNull();
+            assertThat(exa.getMaxEventAge()).as("the provider's own window applies").isNull();
+            assertThat(exa.isEventAgeCheck()).isTrue();
             assertThat(exa.getDuplicateWait()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(exa.getHandlerTimeout()).isEqualTo(WebhookEndpoint.DEFAULT_HANDLER_TIMEOUT);
             assertThat(exa.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
             assertThat(exa.getRetryAfter()).isEqualTo(Duration.ofSeconds(10));
             assertThat(exa.getDedupe().isEnabled()).isTrue();
             assertThat(exa.getDedupe().getMaxEntries()).isEqualTo(100_000);
-            assertThat(exa.getDedupe().getRetention()).isEqualTo(Duration.ofHours(24));
+            assertThat(exa.getDedupe().getRetention()).as("24 hours or the replay window, if longer").isNull();
             assertThat(properties.getMetrics().getMaxEventTypes()).isEqualTo(100);
             WebhookServletOptions options = servletOptions(context, "exa");
             assertThat(options.maxBodySize()).isEqualTo(1_048_576);
@@ -299,9 +306,9 @@ class HooklineAutoConfigurationTest {
 
                     assertThat(receive(exa, first)).isEqualTo(Outcome.Status.ACCEPTED);
                     assertThat(receive(exa, first)).isEqualTo(Outcome.Status.DUPLICATE);
-                    assertThat(receive(exa, second)).isEqualTo(Outcome.Status.ACCEPTED);
-                    assertThat(receive(exa, first)).as("one entry: the first id was forgotten")
-                            .isEqualTo(Outcome.Status.ACCEPTED);
+                    assertThat(receive(exa, second)).as("one entry, still replayable: nothing is forgotten")
+                            .isEqualTo(Outcome.Status.FAILED);
+                    assertThat(receive(exa, first)).isEqualTo(Outcome.Status.DUPLICATE);
                 });
         runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.dedupe.enabled=false")
                 .run(context -> {
@@ -315,20 +322,22 @@ class HooklineAutoConfigurationTest {
 
     @Test
     void aDeduplicatorBeanIsUsedByName() {
-        List<String> claimed = new CopyOnWriteArrayList<>();
+        List<EventKey> claimed = new CopyOnWriteArrayList<>();
         Deduplicator recording = new Deduplicator() {
             @Override
-            public Claim claim(String eventId, Duration maxWait) {
-                claimed.add(eventId);
-                return Claim.ACQUIRED;
+            public Claim claim(EventKey key, Duration lease) {
+                claimed.add(key);
+                return Claim.acquired(new Lease(key, "only", Instant.MAX));
             }
 
             @Override
-            public void complete(String eventId) {
+            public boolean complete(Lease lease, Instant keepUntil) {
+                return true;
             }
 
             @Override
-            public void release(String eventId) {
+            public boolean release(Lease lease) {
+                return true;
             }
         };
         runner.withPropertyValues(EXA).withPropertyValues("hookline.endpoints.exa.dedupe.deduplicator=sharedStore")
@@ -336,7 +345,7 @@ class HooklineAutoConfigurationTest {
                 .run(context -> {
                     byte[] body = TestDeliveries.exaItemCreated("evt_shared", "witem_1");
                     assertThat(receive(endpoint(context, "exa"), body)).isEqualTo(Outcome.Status.ACCEPTED);
-                    assertThat(claimed).containsExactly("evt_shared");
+                    assertThat(claimed).containsExactly(new EventKey("exa", "evt_shared"));
                 });
     }
 

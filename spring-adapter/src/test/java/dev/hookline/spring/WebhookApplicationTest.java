@@ -151,7 +151,7 @@ class WebhookApplicationTest {
 
         assertThat(post("/webhooks/metered", item, TestDeliveries.signExa(item)).statusCode()).isEqualTo(204);
         assertThat(post("/webhooks/metered", item, TestDeliveries.signExa(item)).statusCode()).isEqualTo(204);
-        assertThat(post("/webhooks/metered", item, TestDeliveries.signExa(item, "forged_secret", Instant.now()))
+        assertThat(post("/webhooks/metered", item, TestDeliveries.signExa(item, "forged_secret_0123", Instant.now()))
                 .statusCode()).isEqualTo(401);
         assertThat(post("/webhooks/metered", notJson, TestDeliveries.signExa(notJson)).statusCode()).isEqualTo(400);
         HttpResponse<String> failed = post("/webhooks/metered", paused, TestDeliveries.signExa(paused));

@@ -3,8 +3,8 @@ package dev.hookline.bench.http;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.bench.RecyclingDeduplicator;
 import dev.hookline.bench.Secrets;
-import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.event.EventJson;
 import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.WebsetItem;
@@ -86,7 +86,7 @@ public final class BenchServer {
             case "hookline" -> {
                 WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa())
                         .secret(Secrets.EXA)
-                        .deduplicator(InMemoryDeduplicator.builder().maxEntries(maxEntries).build())
+                        .deduplicator(new RecyclingDeduplicator(maxEntries))
                         .on(ExaEvents.WEBSET_ITEM_CREATED, item -> Sink.item = item)
                         .outcomeListener(outcome -> counts.get(outcome.status()).increment())
                         .build();

@@ -4,7 +4,7 @@ import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.servlet.WebhookServlet;
-import dev.hookline.signature.SignatureVerifier;
+import dev.hookline.signature.Secrets;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -121,15 +121,7 @@ public final class JettyReceiver implements AutoCloseable {
 
     private static WebhookEndpoint endpoint(Provider provider, SecretSetting secret, HandledEventPrinter printer,
                                             UnaryOperator<WebhookEndpoint.Builder> handlers) {
-        try {
-            SignatureVerifier.builder(provider.scheme()).secret(secret.value()).build();
-        } catch (IllegalArgumentException e) {
-            // the verifier's message names the secret's position, never its value: name the variable instead
-            String problem = e.getMessage().startsWith("Secret #1 ")
-                    ? e.getMessage().substring("Secret #1 ".length())
-                    : "is not usable: " + e.getMessage();
-            throw new IllegalArgumentException(secret.variable() + " " + problem, e);
-        }
+        Secrets.key(provider.scheme(), secret.value(), secret.variable()); // names the variable, never its value
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder(provider)
                 .secret(secret.value())
                 .outcomeListener(printer);

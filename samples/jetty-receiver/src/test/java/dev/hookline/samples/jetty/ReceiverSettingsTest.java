@@ -69,10 +69,13 @@ class ReceiverSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "STANDARD_WEBHOOK_SECRET | whsec_not*base64 | STANDARD_WEBHOOK_SECRET is invalid: A Standard Webhooks secret "
-                + "must be base64, optionally after 'whsec_'",
+        "STANDARD_WEBHOOK_SECRET | whsec_not*base64 | STANDARD_WEBHOOK_SECRET is not a valid secret for "
+                + "StandardWebhooksScheme: A Standard Webhooks secret must be base64, optionally after 'whsec_'",
         "EXA_WEBHOOK_SECRET | 'exa_secret_with_newline\n' | EXA_WEBHOOK_SECRET has leading or trailing whitespace",
-        "ENCRATA_WEBHOOK_SECRET | '  ' | ENCRATA_WEBHOOK_SECRET is empty"})
+        "EXA_WEBHOOK_SECRET | short | EXA_WEBHOOK_SECRET is not a valid secret for TimestampedHmacScheme[Exa-Signature]: "
+                + "the key is 5 bytes long; at least 16 are required",
+        "ENCRATA_WEBHOOK_SECRET | '  ' | ENCRATA_WEBHOOK_SECRET is blank: set it to the signing secret the sender "
+                + "issued"})
     void anUnusableSecretStopsTheStartWithoutBeingShown(String variable, String value, String message) {
         String secret = value.replace("\\n", "\n");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

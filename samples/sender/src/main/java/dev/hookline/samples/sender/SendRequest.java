@@ -1,5 +1,6 @@
 package dev.hookline.samples.sender;
 
+import dev.hookline.signature.Secrets;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,13 +40,7 @@ public record SendRequest(SampleProvider provider, String event, URI url, String
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException("--url must be an absolute http:// or https:// URL, was '" + url + "'");
         }
-        try {
-            provider.scheme().key(secret);
-        } catch (IllegalArgumentException e) {
-            // the scheme's message never quotes the secret
-            throw new IllegalArgumentException("--secret is not a usable " + provider.id() + " secret: "
-                    + e.getMessage(), e);
-        }
+        Secrets.key(provider.scheme(), secret, "--secret"); // its message names the option, never the secret
         if (oldTimestamp && !provider.signsTimestamp()) {
             throw new IllegalArgumentException("--old-timestamp does not apply to " + provider.id() + ": "
                     + provider.id() + " signs the body alone, with no timestamp, so there is no signed time to "

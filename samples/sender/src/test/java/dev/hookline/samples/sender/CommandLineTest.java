@@ -57,29 +57,29 @@ class CommandLineTest {
     @Test
     void everyOptionIsRead() throws Exception {
         SendRequest request = send("send", "--provider", "standard", "--event", "credits.low",
-                "--url", "https://example.test/hooks", "--secret", "whsec_c2VjcmV0", "--tamper", "--old-timestamp",
+                "--url", "https://example.test/hooks", "--secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "--tamper", "--old-timestamp",
                 "--twice");
 
         assertThat(request).isEqualTo(new SendRequest(SampleProvider.STANDARD, "credits.low",
-                URI.create("https://example.test/hooks"), "whsec_c2VjcmV0", true, true, true));
+                URI.create("https://example.test/hooks"), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true, true, true));
     }
 
     @Test
     void optionsMayTakeTheirValueAfterAnEqualsSignAndComeInAnyOrder() throws Exception {
         SendRequest request = send("send", "--twice", "--url=http://127.0.0.1:9/x", "--event=import.created",
-                "--provider=exa", "--secret=a=b");
+                "--provider=exa", "--secret=a=b_and_at_least_16_bytes");
 
         assertThat(request).isEqualTo(new SendRequest(SampleProvider.EXA, "import.created",
-                URI.create("http://127.0.0.1:9/x"), "a=b", false, false, true));
+                URI.create("http://127.0.0.1:9/x"), "a=b_and_at_least_16_bytes", false, false, true));
     }
 
     @Test
     void theSecretDefaultsToTheReceiversEnvironmentVariableWhenSet() throws Exception {
-        Map<String, String> environment = Map.of("EXA_WEBHOOK_SECRET", "from-env", "ENCRATA_WEBHOOK_SECRET", "");
+        Map<String, String> environment = Map.of("EXA_WEBHOOK_SECRET", "from-env-secret-value", "ENCRATA_WEBHOOK_SECRET", "");
 
-        assertThat(send(environment, "send", "--provider", "exa").secret()).isEqualTo("from-env");
+        assertThat(send(environment, "send", "--provider", "exa").secret()).isEqualTo("from-env-secret-value");
         assertThat(send(environment, "send", "--provider", "encrata").secret()).isEqualTo(DemoSecrets.ENCRATA);
-        assertThat(send(environment, "send", "--provider", "exa", "--secret", "given").secret()).isEqualTo("given");
+        assertThat(send(environment, "send", "--provider", "exa", "--secret", "given-secret-value-16").secret()).isEqualTo("given-secret-value-16");
     }
 
     @Test
@@ -146,7 +146,7 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(
                         List.of("send", "--provider", "standard", "--secret", "whsec_not*base64!"), NO_ENVIRONMENT))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--secret is not a usable standard secret: "
+                .hasMessage("--secret is not a valid secret for StandardWebhooksScheme: "
                         + "A Standard Webhooks secret must be base64, optionally after 'whsec_'")
                 .hasMessageNotContaining("not*base64!");
     }

@@ -138,12 +138,12 @@ class SenderAgainstReceiverTest {
     @Test
     void anUnexpectedAnswerExitsOne() {
         int status = run("send", "--provider", "encrata", "--url", receiver.uri(SampleProvider.ENCRATA).toString(),
-                "--secret", "whsec_00");
+                "--secret", "whsec_0000000000000000");
 
         assertThat(status).isEqualTo(SenderCli.UNEXPECTED);
         assertThat(out()).matches("encrata lookup\\.completed id=[0-9a-f]{64} -> 401 reason=no_matching_signature\\R");
         assertThat(err()).startsWith("unexpected: a correct receiver answers 2xx");
-        assertThat(out() + err()).doesNotContain("whsec_00");
+        assertThat(out() + err()).doesNotContain("whsec_0000000000000000");
     }
 
     @Test
