@@ -205,6 +205,7 @@ final class EndpointDefinitions {
             if (secret == null || secret.isBlank()) {
                 throw new WebhookConfigurationException(indexed + " is blank", action);
             }
+            SecretPlaceholders.requireResolved(indexed, secret);
             if (!secret.strip().equals(secret)) {
                 throw new WebhookConfigurationException(indexed + " has leading or trailing whitespace",
                         "Remove the whitespace around the secret, often a line break read from a file or an "
