@@ -215,6 +215,9 @@ final class EndpointDefinitions {
         for (int i = 0; i < secrets.size(); i++) {
             String secret = secrets.get(i);
             String indexed = key + "[" + i + "]";
+            if (secret != null) {
+                SecretPlaceholders.requireResolved(indexed, secret);
+            }
             try {
                 Secrets.key(provider.scheme(), secret, indexed);
             } catch (IllegalArgumentException e) {
