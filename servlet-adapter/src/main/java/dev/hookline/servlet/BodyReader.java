@@ -3,20 +3,18 @@ package dev.hookline.servlet;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
- * Reads a request body into memory without ever holding more than a limit.
+ * Reads a request body into memory with blocking reads, without ever holding more than a limit.
  *
- * <p>A body of known length is read into an array of exactly that length. A body of unknown length
- * (chunked) is read into an array that starts small and doubles, never beyond the limit; once the array
- * holds the limit, one more byte is read to learn whether the body goes on, and if it does, reading
- * stops there. Stateless; thread-safe.
+ * <p>The bytes go into a {@link BodyBuffer}, which grows as they arrive: a declared length is trusted for the
+ * final size but never allocated up front. A body of unknown length (chunked) is read up to the limit, and one
+ * more byte tells whether it goes on. Stateless; thread-safe.
  */
 final class BodyReader {
 
-    /** The first array for a body of unknown length, when the limit is larger. */
-    static final int INITIAL_CAPACITY = 8 * 1024;
+    /** The first array for a body that may be longer. */
+    static final int INITIAL_CAPACITY = BodyBuffer.INITIAL_CAPACITY;
 
     private BodyReader() {
     }
@@ -47,50 +45,16 @@ final class BodyReader {
         if (exceeds(declaredLength, limit)) {
             throw new Refused(RequestFailure.BODY_TOO_LARGE);
         }
-        return declaredLength >= 0 ? readKnown(in, (int) declaredLength) : readUnknown(in, limit);
-    }
-
-    private static byte[] readKnown(InputStream in, int length) throws IOException, Refused {
-        byte[] body = new byte[length];
-        int count = 0;
+        BodyBuffer body = new BodyBuffer(declaredLength, limit);
         try {
-            while (count < length) {
-                int n = in.read(body, count, length - count);
-                if (n < 0) {
-                    throw new Refused(RequestFailure.INCOMPLETE_BODY);
-                }
-                count += n;
+            while (!body.hasDeclaredLength() && body.readFrom(in) >= 0) {
+                // the buffer grows as the bytes arrive
             }
         } catch (EOFException e) {
+            // the connection broke: a body of unknown length has no declared end, but it did not end either
             throw new Refused(RequestFailure.INCOMPLETE_BODY);
         }
-        return body;
-    }
-
-    private static byte[] readUnknown(InputStream in, int limit) throws IOException, Refused {
-        byte[] buffer = new byte[Math.min(limit, INITIAL_CAPACITY)];
-        int count = 0;
-        try {
-            while (true) {
-                if (count == buffer.length) {
-                    if (count == limit) {
-                        if (in.read() >= 0) {
-                            throw new Refused(RequestFailure.BODY_TOO_LARGE);
-                        }
-                        return buffer;
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * buffer.length));
-                }
-                int n = in.read(buffer, count, buffer.length - count);
-                if (n < 0) {
-                    return count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
-                }
-                count += n;
-            }
-        } catch (EOFException e) {
-            // a body of unknown length has no declared end to fall short of: the connection broke
-            throw new Refused(RequestFailure.INCOMPLETE_BODY);
-        }
+        return body.body();
     }
 
     /** A body the adapter refuses, with the reason to answer. Carries no stack trace. */
