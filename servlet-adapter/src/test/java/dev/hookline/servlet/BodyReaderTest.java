@@ -167,6 +167,36 @@ class BodyReaderTest {
     }
 
     @Test
+    void aBodyStillIncompleteAtTheDeadlineIsRefusedAtTheNextRead() {
+        CountingStream in = new CountingStream(bytes(1000), 100);
+        ReadDeadline passed = new ReadDeadline(System.nanoTime(), 0);
+
+        assertThatThrownBy(() -> BodyReader.read(in, 1000, LIMIT, passed))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.BODY_READ_TIMEOUT));
+        assertThat(in.served).isZero();
+    }
+
+    @Test
+    void aRefusedBodyIsDiscardedToItsEndWithinTheBound() {
+        CountingStream in = new CountingStream(bytes(10_000), 777);
+
+        assertThat(BodyReader.drain(in, 10_000, ReadDeadline.NONE)).isTrue();
+        assertThat(in.served).isEqualTo(10_000);
+    }
+
+    @Test
+    void discardingStopsPastTheBoundOrTheDeadline() {
+        CountingStream longer = new CountingStream(bytes(100_000), 1000);
+        CountingStream late = new CountingStream(bytes(100), 10);
+
+        assertThat(BodyReader.drain(longer, 5_000, ReadDeadline.NONE)).isFalse();
+        assertThat(longer.served).isEqualTo(6_000);
+        assertThat(BodyReader.drain(late, 1_000, new ReadDeadline(System.nanoTime(), 0))).isFalse();
+        assertThat(late.served).isZero();
+    }
+
+    @Test
     void aRefusalCarriesNoStackTrace() {
         assertThat(new BodyReader.Refused(RequestFailure.BODY_TOO_LARGE).getStackTrace()).isEmpty();
     }
