@@ -42,6 +42,7 @@ record EndpointDefinition(String name, String path, Provider provider, List<Stri
     WebhookServletOptions.Builder servletOptions() {
         return WebhookServletOptions.builder()
                 .maxBodySize(maxBodySize)
+                .bodyReadTimeout(properties.getBodyReadTimeout())
                 .retryAfter(properties.getRetryAfter())
                 .logFailures(false);
     }

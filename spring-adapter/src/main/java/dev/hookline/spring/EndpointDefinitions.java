@@ -231,6 +231,11 @@ final class EndpointDefinitions {
                     + "remove " + property(name, "max-event-age") + " for no limit.");
         }
         requireNonNegative(name, "duplicate-wait", endpoint.getDuplicateWait(), "Set a wait of zero or more, such as 5s.");
+        Duration bodyReadTimeout = endpoint.getBodyReadTimeout();
+        if (bodyReadTimeout == null || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+            throw new WebhookConfigurationException(property(name, "body-read-timeout") + " is " + bodyReadTimeout
+                    + "; it must be positive", "Set the time a whole request body may take to arrive, such as 5s.");
+        }
         requireNonNegative(name, "retry-after", endpoint.getRetryAfter(), "Set a delay of zero or more, such as 10s.");
     }
 

@@ -115,6 +115,7 @@ class HooklineAutoConfigurationTest {
             for (FilterRegistrationBean<?> registration : registrations.registrations()) {
                 assertThat(registration.getOrder()).isEqualTo(-101);
                 assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
+                assertThat(registration.isAsyncSupported()).as("bodies are read without blocking").isTrue();
             }
             assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
                     "hooklineWebhookFilterRegistration.exa", "hooklineWebhookFilterRegistration.encrata",
@@ -176,6 +177,7 @@ class HooklineAutoConfigurationTest {
                         "hookline.endpoints.exa.duplicate-wait=250ms",
                         "hookline.endpoints.exa.retry-after=90",
                         "hookline.endpoints.exa.max-body-size=64KB",
+                        "hookline.endpoints.exa.body-read-timeout=750ms",
                         "hookline.endpoints.exa.dedupe.max-entries=10",
                         "hookline.endpoints.exa.dedupe.retention=1h",
                         "hookline.metrics.max-event-types=7")
@@ -193,6 +195,8 @@ class HooklineAutoConfigurationTest {
                     assertThat(properties.getMetrics().getMaxEventTypes()).isEqualTo(7);
                     assertThat(servletOptions(context, "exa").maxBodySize()).isEqualTo(65_536);
                     assertThat(servletOptions(context, "exa").retryAfter()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(exa.getBodyReadTimeout()).isEqualTo(Duration.ofMillis(750));
+                    assertThat(servletOptions(context, "exa").bodyReadTimeout()).isEqualTo(Duration.ofMillis(750));
                     assertThat(exa.toString()).doesNotContain(EXA_SECRET, EXA_NEXT_SECRET);
                 });
     }
@@ -212,6 +216,7 @@ class HooklineAutoConfigurationTest {
             assertThat(exa.getDuplicateWait()).isEqualTo(Duration.ofSeconds(5));
             assertThat(exa.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
             assertThat(exa.getRetryAfter()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(exa.getBodyReadTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(exa.getDedupe().isEnabled()).isTrue();
             assertThat(exa.getDedupe().getMaxEntries()).isEqualTo(100_000);
             assertThat(exa.getDedupe().getRetention()).isEqualTo(Duration.ofHours(24));
@@ -219,6 +224,7 @@ class HooklineAutoConfigurationTest {
             WebhookServletOptions options = servletOptions(context, "exa");
             assertThat(options.maxBodySize()).isEqualTo(1_048_576);
             assertThat(options.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(options.bodyReadTimeout()).isEqualTo(WebhookServletOptions.DEFAULT_BODY_READ_TIMEOUT);
             assertThat(options.logFailures()).as("failures are reported by the WebhookErrorHandler").isFalse();
             assertThat(options.refusalListener()).as("no metrics without a MeterRegistry").isNull();
             assertThat(context).doesNotHaveBean(HooklineMetrics.class);
