@@ -52,12 +52,20 @@ public final class WebhookFilter implements Filter {
         this.exchange = new WebhookExchange(endpoint, options);
     }
 
-    /** The endpoint requests go to. */
+    /**
+     * The endpoint requests go to.
+     *
+     * @return the endpoint
+     */
     public WebhookEndpoint endpoint() {
         return exchange.endpoint();
     }
 
-    /** The options in force. */
+    /**
+     * The options in force.
+     *
+     * @return the options
+     */
     public WebhookServletOptions options() {
         return exchange.options();
     }

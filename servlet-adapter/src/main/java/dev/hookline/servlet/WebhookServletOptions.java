@@ -53,17 +53,27 @@ public final class WebhookServletOptions {
     /**
      * The default options: a 1 MiB body limit, five seconds to read it, up to 2 MiB of a refused body discarded,
      * and a ten-second {@code Retry-After}.
+     *
+     * @return the shared default options
      */
     public static WebhookServletOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The largest body, in bytes, that is read; a larger one is answered with 413. */
+    /**
+     * The largest body, in bytes, that is read; a larger one is answered with 413.
+     *
+     * @return the limit in bytes
+     */
     public int maxBodySize() {
         return maxBodySize;
     }
@@ -71,27 +81,45 @@ public final class WebhookServletOptions {
     /**
      * How long the whole body may take to arrive, counted from the request's receipt; a body still incomplete
      * then is answered with 408.
+     *
+     * @return the deadline's length
      */
     public Duration bodyReadTimeout() {
         return bodyReadTimeout;
     }
 
-    /** The most bytes of a refused body that are read and discarded so that the refusal reaches the client. */
+    /**
+     * The most bytes of a refused body that are read and discarded so that the refusal reaches the client.
+     *
+     * @return the bound in bytes; zero if refused bodies are never read
+     */
     public long maxDrainSize() {
         return maxDrainSize;
     }
 
-    /** The {@code Retry-After} sent with a 503, in whole seconds. */
+    /**
+     * The {@code Retry-After} sent with a 503, in whole seconds.
+     *
+     * @return the delay, in whole seconds
+     */
     public Duration retryAfter() {
         return Duration.ofSeconds(retryAfterSeconds);
     }
 
-    /** The listener told of requests refused before they reach the endpoint, or {@code null} for none. */
+    /**
+     * The listener told of requests refused before they reach the endpoint, or {@code null} for none.
+     *
+     * @return the listener, or {@code null}
+     */
     public RefusalListener refusalListener() {
         return refusalListener;
     }
 
-    /** Whether a delivery that failed with a throwable is logged at {@code WARNING}. */
+    /**
+     * Whether a delivery that failed with a throwable is logged at {@code WARNING}.
+     *
+     * @return true if such failures are logged
+     */
     public boolean logFailures() {
         return logFailures;
     }
@@ -239,7 +267,11 @@ public final class WebhookServletOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+     * The options.
+     *
+     * @return the options, immutable
+     */
         public WebhookServletOptions build() {
             return new WebhookServletOptions(this);
         }
