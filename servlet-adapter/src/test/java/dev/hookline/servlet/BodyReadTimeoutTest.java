@@ -4,15 +4,19 @@ import static dev.hookline.servlet.TestServer.assertRawProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.signature.SignatureFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -168,7 +172,7 @@ class BodyReadTimeoutTest {
             assertThat(handled).hasValue(0);
             try {
                 trickling.get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException writeFailed) {
+            } catch (ExecutionException writeFailed) {
                 // the server closed the connection under the trickle, as it should
             }
         } finally {
@@ -235,7 +239,7 @@ class BodyReadTimeoutTest {
                     String after;
                     try {
                         after = TestServer.readResponse(in);
-                    } catch (java.net.SocketTimeoutException keptOpen) {
+                    } catch (SocketTimeoutException keptOpen) {
                         after = "";
                     } catch (IOException reset) {
                         after = "";
@@ -247,6 +251,20 @@ class BodyReadTimeoutTest {
             assertThat(accepted + timedOut).isEqualTo(requests);
             assertThat(handled).hasValue(accepted);
             assertThat(refusals()).hasSize(timedOut).containsOnly("body_read_timeout");
+        }
+    }
+
+    @Test
+    void anEmptyBodyIsHandedOverAtOnceWithoutWaitingForTheDeadline() throws Exception {
+        Duration deadline = Duration.ofSeconds(20);
+        try (TestServer server = TestServer.servlet(endpoint(), options(deadline))) {
+            long start = System.nanoTime();
+
+            var response = server.send(server.request().POST(HttpRequest.BodyPublishers.noBody()));
+
+            TestServer.assertProblem(response, 401, SignatureFailure.MISSING_SIGNATURE);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.dividedBy(2));
+            assertThat(refusals()).isEmpty();
         }
     }
 
