@@ -3,20 +3,24 @@ package dev.hookline.servlet;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.net.SocketTimeoutException;
+import java.nio.channels.InterruptedByTimeoutException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Reads a request body into memory without ever holding more than a limit.
+ * Reads a request body into memory with blocking reads, without ever holding more than a limit.
  *
- * <p>A body of known length is read into an array of exactly that length. A body of unknown length
- * (chunked) is read into an array that starts small and doubles, never beyond the limit; once the array
- * holds the limit, one more byte is read to learn whether the body goes on, and if it does, reading
- * stops there. Stateless; thread-safe.
+ * <p>The bytes go into a {@link BodyBuffer}, which grows as they arrive: a declared length is trusted for the
+ * final size but never allocated up front. A body of unknown length (chunked) is read up to the limit, and one
+ * more byte tells whether it goes on. Stateless; thread-safe.
  */
 final class BodyReader {
 
-    /** The first array for a body of unknown length, when the limit is larger. */
-    static final int INITIAL_CAPACITY = 8 * 1024;
+    /** The first array for a body that may be longer. */
+    static final int INITIAL_CAPACITY = BodyBuffer.INITIAL_CAPACITY;
+
+    /** The array a refused body is read into and discarded from. */
+    static final int DRAIN_BUFFER = 8 * 1024;
 
     private BodyReader() {
     }
@@ -33,7 +37,7 @@ final class BodyReader {
     }
 
     /**
-     * Reads a whole body.
+     * Reads a whole body, however long it takes.
      *
      * @param in the body stream
      * @param declaredLength the {@code Content-Length}, or -1 if unknown
@@ -44,53 +48,87 @@ final class BodyReader {
      * @throws IOException if reading fails for another reason
      */
     static byte[] read(InputStream in, long declaredLength, int limit) throws IOException, Refused {
+        return read(in, declaredLength, limit, ReadDeadline.NONE);
+    }
+
+    /**
+     * Reads a whole body, checking the deadline before each read. A blocking read cannot be interrupted, so a
+     * body that stops arriving altogether holds the read until the container's idle timeout.
+     *
+     * @param in the body stream
+     * @param declaredLength the {@code Content-Length}, or -1 if unknown
+     * @param limit the largest body accepted, in bytes
+     * @param deadline when the body must have arrived
+     * @return the body, exactly as long as it is
+     * @throws Refused with {@link RequestFailure#BODY_TOO_LARGE} if the body is longer than the limit,
+     *     {@link RequestFailure#INCOMPLETE_BODY} if it ended before its declared length, or
+     *     {@link RequestFailure#BODY_READ_TIMEOUT} if more was still to be read when the deadline passed
+     * @throws IOException if reading fails for another reason
+     */
+    static byte[] read(InputStream in, long declaredLength, int limit, ReadDeadline deadline)
+            throws IOException, Refused {
         if (exceeds(declaredLength, limit)) {
             throw new Refused(RequestFailure.BODY_TOO_LARGE);
         }
-        return declaredLength >= 0 ? readKnown(in, (int) declaredLength) : readUnknown(in, limit);
-    }
-
-    private static byte[] readKnown(InputStream in, int length) throws IOException, Refused {
-        byte[] body = new byte[length];
-        int count = 0;
+        BodyBuffer body = new BodyBuffer(declaredLength, limit);
         try {
-            while (count < length) {
-                int n = in.read(body, count, length - count);
-                if (n < 0) {
-                    throw new Refused(RequestFailure.INCOMPLETE_BODY);
+            while (!body.hasDeclaredLength()) {
+                if (deadline.expired()) {
+                    throw new Refused(RequestFailure.BODY_READ_TIMEOUT);
                 }
-                count += n;
+                if (body.readFrom(in) < 0) {
+                    break;
+                }
             }
         } catch (EOFException e) {
+            // the connection broke: a body of unknown length has no declared end, but it did not end either
             throw new Refused(RequestFailure.INCOMPLETE_BODY);
         }
-        return body;
+        return body.body();
     }
 
-    private static byte[] readUnknown(InputStream in, int limit) throws IOException, Refused {
-        byte[] buffer = new byte[Math.min(limit, INITIAL_CAPACITY)];
-        int count = 0;
+    /**
+     * Reads and discards the rest of a refused body, up to {@code maxBytes} and the deadline.
+     *
+     * @param in the body stream
+     * @param maxBytes the most bytes to discard
+     * @param deadline when to give up
+     * @return true if the body ended within both bounds, so the connection can serve another request
+     */
+    static boolean drain(InputStream in, long maxBytes, ReadDeadline deadline) {
+        byte[] discard = new byte[(int) Math.min(DRAIN_BUFFER, Math.max(1, maxBytes))];
+        long drained = 0;
         try {
-            while (true) {
-                if (count == buffer.length) {
-                    if (count == limit) {
-                        if (in.read() >= 0) {
-                            throw new Refused(RequestFailure.BODY_TOO_LARGE);
-                        }
-                        return buffer;
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * buffer.length));
-                }
-                int n = in.read(buffer, count, buffer.length - count);
+            while (!deadline.expired()) {
+                int n = in.read(discard);
                 if (n < 0) {
-                    return count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
+                    return true;
                 }
-                count += n;
+                drained += n;
+                if (drained > maxBytes) {
+                    return false;
+                }
             }
-        } catch (EOFException e) {
-            // a body of unknown length has no declared end to fall short of: the connection broke
-            throw new Refused(RequestFailure.INCOMPLETE_BODY);
+        } catch (IOException e) {
+            // the client is gone or the body broken: nothing more to discard, and the connection cannot go on
         }
+        return false;
+    }
+
+    /**
+     * Why a body could not be read, from the error a read gave: a timeout (the container's own) is
+     * {@link RequestFailure#BODY_READ_TIMEOUT}; anything else, the connection breaking or the body's framing, is
+     * {@link RequestFailure#INCOMPLETE_BODY}.
+     */
+    static RequestFailure failureOf(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
+                    || cause instanceof InterruptedByTimeoutException) {
+                return RequestFailure.BODY_READ_TIMEOUT;
+            }
+        }
+        return RequestFailure.INCOMPLETE_BODY;
     }
 
     /** A body the adapter refuses, with the reason to answer. Carries no stack trace. */

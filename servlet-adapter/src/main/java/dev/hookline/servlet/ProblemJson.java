@@ -52,6 +52,7 @@ final class ProblemJson {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";

@@ -12,8 +12,16 @@ public enum RequestFailure implements Reason {
     METHOD_NOT_ALLOWED("Only POST is accepted."),
     /** The body is longer than the configured limit: answered with 413. */
     BODY_TOO_LARGE("The payload is larger than this endpoint accepts."),
-    /** The body ended before its declared length: answered with 400. */
-    INCOMPLETE_BODY("The payload ended before its declared length.");
+    /**
+     * The body ended before its declared length, or could not be read to its end: answered with 400 and
+     * {@code Connection: close}.
+     */
+    INCOMPLETE_BODY("The payload ended before its declared length."),
+    /**
+     * The whole body did not arrive within {@link WebhookServletOptions#bodyReadTimeout()} of the request's
+     * receipt: answered with 408 and {@code Connection: close}.
+     */
+    BODY_READ_TIMEOUT("The payload did not arrive in time.");
 
     private final String description;
 

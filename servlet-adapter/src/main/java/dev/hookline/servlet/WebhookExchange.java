@@ -50,11 +50,14 @@ final class WebhookExchange {
     }
 
     /**
-     * Answers one request completely. The body is read only for a POST whose declared length is within
-     * the limit; nothing is written before the endpoint's outcome is known.
+     * Answers one request, or starts to: the body is read only for a POST whose declared length is within the
+     * limit, and nothing is written before the endpoint's outcome is known.
      *
-     * @throws IOException if the body cannot be read for a reason other than the client cutting it short,
-     *     or the response cannot be written: left to the container
+     * <p>With asynchronous support, the body is read with non-blocking reads and the request is answered once it
+     * is whole (on the container thread that read its end), or at the read deadline; this method returns before
+     * then. Without, the body is read here with blocking reads that check the deadline between reads.
+     *
+     * @throws IOException if the response cannot be written: left to the container
      */
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!POST.equals(request.getMethod())) {
@@ -63,34 +66,104 @@ final class WebhookExchange {
             problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, RequestFailure.METHOD_NOT_ALLOWED);
             return;
         }
+        ReadDeadline deadline = ReadDeadline.startingNow(options.bodyReadTimeout());
         Instant receivedAt = endpoint.clock().instant();
         long declaredLength = request.getContentLengthLong();
         if (BodyReader.exceeds(declaredLength, options.maxBodySize())) {
-            // refused before the first read, so a client that sent "Expect: 100-continue" never sends it
-            refused(RequestFailure.BODY_TOO_LARGE);
-            problem(response, SC_CONTENT_TOO_LARGE, RequestFailure.BODY_TOO_LARGE);
+            refuseDeclaredLength(request, response, declaredLength, deadline);
             return;
         }
-        byte[] body;
-        try {
-            body = BodyReader.read(request.getInputStream(), declaredLength, options.maxBodySize());
-        } catch (BodyReader.Refused refused) {
-            RequestFailure failure = refused.failure();
-            refused(failure);
-            problem(response, failure == RequestFailure.BODY_TOO_LARGE ? SC_CONTENT_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST,
-                    failure);
+        if (request.isAsyncSupported()) {
+            AsyncBodyRead.thenDeliver(this, request, response, declaredLength, receivedAt, deadline);
             return;
         }
 
-        Outcome outcome = endpoint.receive(Delivery.of(headers(request), body), receivedAt);
+        byte[] body;
+        try {
+            body = BodyReader.read(request.getInputStream(), declaredLength, options.maxBodySize(), deadline);
+        } catch (BodyReader.Refused refused) {
+            RequestFailure failure = refused.failure();
+            refused(failure);
+            boolean drained = failure == RequestFailure.BODY_TOO_LARGE
+                    && BodyReader.drain(request.getInputStream(), options.maxDrainSize(), deadline);
+            answer(response, failure, !drained);
+            return;
+        } catch (IOException e) {
+            RequestFailure failure = BodyReader.failureOf(e);
+            refused(failure);
+            answer(response, failure, true);
+            return;
+        }
+        deliver(response, Delivery.of(headers(request), body), receivedAt);
+    }
+
+    /**
+     * Refuses a body by its declared length alone. Within {@link WebhookServletOptions#maxDrainSize()}, the 413
+     * is sent at once and the body then read and discarded (RFC 9112, section 9.6), so that a client still
+     * sending it gets the answer rather than a reset connection, and the connection stays open. A larger body,
+     * or one the client waits to be asked for ({@code Expect: 100-continue}), is never read: the answer closes
+     * the connection instead.
+     */
+    private void refuseDeclaredLength(HttpServletRequest request, HttpServletResponse response, long declaredLength,
+                                      ReadDeadline deadline) throws IOException {
+        refused(RequestFailure.BODY_TOO_LARGE);
+        if (declaredLength > options.maxDrainSize() || expectsContinue(request)) {
+            answer(response, RequestFailure.BODY_TOO_LARGE, true);
+            return;
+        }
+        answer(response, RequestFailure.BODY_TOO_LARGE, false);
+        if (request.isAsyncSupported()) {
+            AsyncBodyRead.discardAfterAnswer(this, request, response, deadline);
+        } else {
+            BodyReader.drain(request.getInputStream(), declaredLength, deadline);
+        }
+    }
+
+    private static boolean expectsContinue(HttpServletRequest request) {
+        Enumeration<String> expectations = request.getHeaders("Expect");
+        while (expectations != null && expectations.hasMoreElements()) {
+            if (expectations.nextElement().trim().equalsIgnoreCase("100-continue")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hands a whole body to the endpoint and answers with its outcome. */
+    void deliver(HttpServletResponse response, Delivery delivery, Instant receivedAt) throws IOException {
+        Outcome outcome = endpoint.receive(delivery, receivedAt);
         if (outcome.failure() != null && options.logFailures()) {
             logFailure(outcome);
         }
         respond(response, outcome);
     }
 
+    /**
+     * Answers a request refused before the endpoint with its problem body.
+     *
+     * @param close whether to end the connection after the answer, because the rest of the body was not read
+     */
+    void answer(HttpServletResponse response, RequestFailure failure, boolean close) throws IOException {
+        if (close) {
+            response.setHeader("Connection", "close");
+        }
+        problem(response, status(failure), failure);
+        // on the wire now, before the container reads or discards whatever is left of the body
+        response.flushBuffer();
+    }
+
+    /** The status of a request refused before the endpoint. */
+    static int status(RequestFailure failure) {
+        return switch (failure) {
+            case METHOD_NOT_ALLOWED -> HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+            case BODY_TOO_LARGE -> SC_CONTENT_TOO_LARGE;
+            case INCOMPLETE_BODY -> HttpServletResponse.SC_BAD_REQUEST;
+            case BODY_READ_TIMEOUT -> HttpServletResponse.SC_REQUEST_TIMEOUT;
+        };
+    }
+
     /** Tells the refusal listener, if any; its failure never changes the response. */
-    private void refused(RequestFailure failure) {
+    void refused(RequestFailure failure) {
         RefusalListener listener = options.refusalListener();
         if (listener == null) {
             return;
@@ -138,7 +211,7 @@ final class WebhookExchange {
                 || reason == DeliveryFailure.INTERRUPTED;
     }
 
-    private static void problem(HttpServletResponse response, int status, Reason reason) throws IOException {
+    static void problem(HttpServletResponse response, int status, Reason reason) throws IOException {
         byte[] json = ProblemJson.of(status, reason);
         response.setStatus(status);
         response.setContentType(ProblemJson.MEDIA_TYPE);

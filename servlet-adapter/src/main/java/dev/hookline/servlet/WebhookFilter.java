@@ -16,11 +16,14 @@ import java.io.IOException;
  * mapped, or to take a path before a framework's dispatcher does:
  *
  * <pre>{@code
- * servletContext.addFilter("exa-webhooks", new WebhookFilter(endpoint))
- *         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/webhooks/exa");
+ * FilterRegistration.Dynamic webhooks = servletContext.addFilter("exa-webhooks", new WebhookFilter(endpoint));
+ * webhooks.setAsyncSupported(true);
+ * webhooks.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/webhooks/exa");
  * }</pre>
  *
- * <p>It answers exactly as {@link WebhookServlet} does: see there for the statuses. A request that is not
+ * <p>It answers exactly as {@link WebhookServlet} does: see there for the statuses, and for why it should be
+ * registered with asynchronous support (the request is asynchronous only if the servlet behind the filter, and
+ * every filter before it, supports it too). A request that is not
  * HTTP is passed along the chain untouched.
  *
  * <p>Instances are created in code, with their endpoint, and registered programmatically. Thread-safe:
@@ -49,12 +52,20 @@ public final class WebhookFilter implements Filter {
         this.exchange = new WebhookExchange(endpoint, options);
     }
 
-    /** The endpoint requests go to. */
+    /**
+     * The endpoint requests go to.
+     *
+     * @return the endpoint
+     */
     public WebhookEndpoint endpoint() {
         return exchange.endpoint();
     }
 
-    /** The options in force. */
+    /**
+     * The options in force.
+     *
+     * @return the options
+     */
     public WebhookServletOptions options() {
         return exchange.options();
     }

@@ -11,8 +11,16 @@ import java.io.IOException;
  * outcome. Map it to the path the sender posts to:
  *
  * <pre>{@code
- * servletContext.addServlet("exa-webhooks", new WebhookServlet(endpoint)).addMapping("/webhooks/exa");
+ * ServletRegistration.Dynamic webhooks = servletContext.addServlet("exa-webhooks", new WebhookServlet(endpoint));
+ * webhooks.setAsyncSupported(true);
+ * webhooks.addMapping("/webhooks/exa");
  * }</pre>
+ *
+ * <p>Register it with asynchronous support, as above: the body is then read with non-blocking reads, and a body
+ * that has not all arrived within {@link WebhookServletOptions#bodyReadTimeout()} is answered with 408 at that
+ * deadline, even one that has stopped arriving. Without asynchronous support the body is read with blocking reads,
+ * which check the deadline only between reads; a body that stops arriving altogether is then left to the
+ * container's idle timeout.
  *
  * <table>
  *   <caption>Responses</caption>
@@ -22,7 +30,11 @@ import java.io.IOException;
  *   <tr><td>401</td><td>the signature is missing, malformed or does not match, or the signed timestamp or
  *       event time is outside the tolerance</td></tr>
  *   <tr><td>405</td><td>not a POST; with {@code Allow: POST}</td></tr>
- *   <tr><td>413</td><td>the body is longer than {@link WebhookServletOptions#maxBodySize()}</td></tr>
+ *   <tr><td>408</td><td>the body did not all arrive within {@link WebhookServletOptions#bodyReadTimeout()};
+ *       with {@code Connection: close}</td></tr>
+ *   <tr><td>413</td><td>the body is longer than {@link WebhookServletOptions#maxBodySize()}; the rest of it is
+ *       read and discarded up to {@link WebhookServletOptions#maxDrainSize()}, or else the connection is
+ *       closed</td></tr>
  *   <tr><td>500</td><td>a handler failed: the sender should retry</td></tr>
  *   <tr><td>503</td><td>the same event is still being handled, deduplication is unavailable, or the
  *       receiver was interrupted; with {@code Retry-After}</td></tr>
@@ -31,8 +43,9 @@ import java.io.IOException;
  * <p>Every error response is an {@code application/problem+json} body (RFC 9457) with {@code type},
  * {@code title}, {@code status}, {@code detail} and the {@code reason} code; it never holds a stack trace,
  * a header value or the payload. A handler failure is logged with {@link System.Logger} at
- * {@code WARNING}, unless {@link WebhookServletOptions#logFailures()} is off. An I/O error while reading the body other than the client cutting it short is left
- * to the container.
+ * {@code WARNING}, unless {@link WebhookServletOptions#logFailures()} is off. A body that cannot be read to its end
+ * (the client cut it short, or the connection broke) is answered with 400, a container's own read timeout with
+ * 408; the container never answers a request with an error page of its own.
  *
  * <p>Instances are created in code, with their endpoint, and registered programmatically. Thread-safe:
  * one instance serves every request of its mapping.
@@ -63,12 +76,20 @@ public final class WebhookServlet extends HttpServlet {
         this.exchange = new WebhookExchange(endpoint, options);
     }
 
-    /** The endpoint requests go to. */
+    /**
+     * The endpoint requests go to.
+     *
+     * @return the endpoint
+     */
     public WebhookEndpoint endpoint() {
         return exchange.endpoint();
     }
 
-    /** The options in force. */
+    /**
+     * The options in force.
+     *
+     * @return the options
+     */
     public WebhookServletOptions options() {
         return exchange.options();
     }

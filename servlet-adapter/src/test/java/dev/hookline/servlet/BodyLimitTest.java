@@ -117,6 +117,7 @@ class BodyLimitTest {
             String response = server.raw(TestServer.rawHead(headers), false);
 
             assertThat(response).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue");
+            assertThat(TestServer.closesConnection(response)).as("the body it never sent cannot follow").isTrue();
             assertThat(handled).hasValue(0);
         }
     }

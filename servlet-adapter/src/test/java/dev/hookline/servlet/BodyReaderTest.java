@@ -26,6 +26,8 @@ class BodyReaderTest {
         private final InputStream in;
         private final int chunk;
         private long served;
+        /** The longest array a read was asked to fill: what the reader had allocated by then. */
+        private int largestArray;
 
         CountingStream(byte[] body, int chunk) {
             this.in = new ByteArrayInputStream(body);
@@ -43,6 +45,7 @@ class BodyReaderTest {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            largestArray = Math.max(largestArray, buffer.length);
             int n = in.read(buffer, offset, Math.min(length, chunk));
             if (n > 0) {
                 served += n;
@@ -58,6 +61,40 @@ class BodyReaderTest {
         byte[] read = BodyReader.read(new CountingStream(body, 1000), body.length, LIMIT);
 
         assertThat(read).isEqualTo(body);
+    }
+
+    @Test
+    void aDeclaredLengthIsNotAllocatedBeforeTheBytesArrive() {
+        int mebibyte = 1024 * 1024;
+        CountingStream in = new CountingStream(bytes(10), 1000);
+
+        assertThatThrownBy(() -> BodyReader.read(in, mebibyte, mebibyte))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.INCOMPLETE_BODY));
+        assertThat(in.served).isEqualTo(10);
+        assertThat(in.largestArray).isEqualTo(BodyReader.INITIAL_CAPACITY);
+    }
+
+    @Test
+    void theArrayGrowsWithTheBytesToExactlyTheDeclaredLength() throws Exception {
+        int length = 100_000;
+        byte[] body = bytes(length);
+        CountingStream in = new CountingStream(body, 3000);
+
+        byte[] read = BodyReader.read(in, length, 1024 * 1024);
+
+        assertThat(read).hasSize(length).isEqualTo(body);
+        // 8 KiB, 16, 32, 64, then the declared length itself: never more than it, whatever the limit
+        assertThat(in.largestArray).isEqualTo(length);
+    }
+
+    @Test
+    void aPartialBodyHoldsAtMostTwiceWhatArrived() throws Exception {
+        int arrived = 40_000;
+        CountingStream in = new CountingStream(bytes(arrived), 1000);
+
+        assertThatThrownBy(() -> BodyReader.read(in, 1_000_000, 1_000_000)).isInstanceOf(BodyReader.Refused.class);
+        assertThat(in.largestArray).isLessThanOrEqualTo(2 * arrived);
     }
 
     @Test
@@ -127,6 +164,36 @@ class BodyReaderTest {
         };
 
         assertThatThrownBy(() -> BodyReader.read(broken, 10, LIMIT)).isExactlyInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aBodyStillIncompleteAtTheDeadlineIsRefusedAtTheNextRead() {
+        CountingStream in = new CountingStream(bytes(1000), 100);
+        ReadDeadline passed = new ReadDeadline(System.nanoTime(), 0);
+
+        assertThatThrownBy(() -> BodyReader.read(in, 1000, LIMIT, passed))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.BODY_READ_TIMEOUT));
+        assertThat(in.served).isZero();
+    }
+
+    @Test
+    void aRefusedBodyIsDiscardedToItsEndWithinTheBound() {
+        CountingStream in = new CountingStream(bytes(10_000), 777);
+
+        assertThat(BodyReader.drain(in, 10_000, ReadDeadline.NONE)).isTrue();
+        assertThat(in.served).isEqualTo(10_000);
+    }
+
+    @Test
+    void discardingStopsPastTheBoundOrTheDeadline() {
+        CountingStream longer = new CountingStream(bytes(100_000), 1000);
+        CountingStream late = new CountingStream(bytes(100), 10);
+
+        assertThat(BodyReader.drain(longer, 5_000, ReadDeadline.NONE)).isFalse();
+        assertThat(longer.served).isEqualTo(6_000);
+        assertThat(BodyReader.drain(late, 1_000, new ReadDeadline(System.nanoTime(), 0))).isFalse();
+        assertThat(late.served).isZero();
     }
 
     @Test

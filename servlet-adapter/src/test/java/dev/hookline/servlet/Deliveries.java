@@ -17,6 +17,13 @@ final class Deliveries {
 
     static final String TYPE = "webset.item.created";
 
+    /**
+     * Every body's {@code createdAt}: fixed, so that a body's length depends only on its id and padding (the
+     * wall clock's text is shorter when its fraction of a second ends in zeros). No endpoint here limits the
+     * event's age unless a test sets one, and the signature's timestamp is the signing time.
+     */
+    static final Instant CREATED_AT = Instant.parse("2025-06-01T12:00:00.123456Z");
+
     private static final WebhookSigner SIGNER = WebhookSigner.of(Providers.exa().scheme(), SECRET);
 
     private Deliveries() {
@@ -27,7 +34,7 @@ final class Deliveries {
         return WebhookEndpoint.builder(Providers.exa()).secret(SECRET);
     }
 
-    /** An Exa event body with the given id, created now. */
+    /** An Exa event body with the given id, created at {@link #CREATED_AT}. */
     static byte[] body(String id) {
         return body(id, "");
     }
@@ -48,7 +55,7 @@ final class Deliveries {
     private static byte[] body(String id, String padding) {
         return ("{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + TYPE + "\",\"data\":{\"id\":\"item_1\","
                 + "\"object\":\"webset_item\",\"note\":\"" + PAYLOAD_MARKER + padding + "\"},\"createdAt\":\""
-                + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8);
+                + CREATED_AT + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Signature headers for {@code body}, signed now with the test secret. */

@@ -27,6 +27,13 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aReadTimeoutIsA408Problem() {
+        assertThat(new String(ProblemJson.of(408, RequestFailure.BODY_READ_TIMEOUT), StandardCharsets.UTF_8))
+                .isEqualTo("{\"type\":\"urn:hookline:reason:body_read_timeout\",\"title\":\"Request Timeout\",\"status\":408,"
+                        + "\"detail\":\"The payload did not arrive in time.\",\"reason\":\"body_read_timeout\"}");
+    }
+
+    @Test
     void escapesEveryCharacterJsonRequires() {
         String tricky = "quote \" backslash \\ newline \n tab \t bell \u0007 delete \u007f separator \u2028 é ✓ 😀";
         Reason reason = new Reason() {
@@ -74,6 +81,7 @@ class ProblemJsonTest {
         assertThat(ProblemJson.title(400)).isEqualTo("Bad Request");
         assertThat(ProblemJson.title(401)).isEqualTo("Unauthorized");
         assertThat(ProblemJson.title(405)).isEqualTo("Method Not Allowed");
+        assertThat(ProblemJson.title(408)).isEqualTo("Request Timeout");
         assertThat(ProblemJson.title(413)).isEqualTo("Content Too Large");
         assertThat(ProblemJson.title(500)).isEqualTo("Internal Server Error");
         assertThat(ProblemJson.title(503)).isEqualTo("Service Unavailable");

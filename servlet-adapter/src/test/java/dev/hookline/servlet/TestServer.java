@@ -59,7 +59,7 @@ final class TestServer implements AutoCloseable {
     private final URI base;
     private final AtomicInteger reachedBehind = new AtomicInteger();
 
-    private TestServer(WebhookServlet servlet, WebhookFilter filter) throws Exception {
+    private TestServer(WebhookServlet servlet, WebhookFilter filter, boolean asyncSupported) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setHost("127.0.0.1");
@@ -68,12 +68,16 @@ final class TestServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         if (servlet != null) {
-            context.addServlet(new ServletHolder(servlet), PATH);
+            ServletHolder holder = new ServletHolder(servlet);
+            holder.setAsyncSupported(asyncSupported);
+            context.addServlet(holder, PATH);
         }
         if (filter != null) {
-            context.addFilter(new FilterHolder(filter), PATH, EnumSet.of(DispatcherType.REQUEST));
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setAsyncSupported(asyncSupported);
+            context.addFilter(holder, PATH, EnumSet.of(DispatcherType.REQUEST));
         }
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        ServletHolder behind = new ServletHolder(new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -82,7 +86,9 @@ final class TestServer implements AutoCloseable {
                 response.setStatus(200);
                 response.getWriter().write("behind");
             }
-        }), "/*");
+        });
+        behind.setAsyncSupported(true);
+        context.addServlet(behind, "/*");
         server.setHandler(context);
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -93,14 +99,24 @@ final class TestServer implements AutoCloseable {
         return servlet(endpoint, WebhookServletOptions.defaults());
     }
 
-    /** A server answering {@link #PATH} with a {@link WebhookServlet}. */
+    /** A server answering {@link #PATH} with a {@link WebhookServlet} registered with asynchronous support. */
     static TestServer servlet(WebhookEndpoint endpoint, WebhookServletOptions options) throws Exception {
-        return new TestServer(new WebhookServlet(endpoint, options), null);
+        return new TestServer(new WebhookServlet(endpoint, options), null, true);
     }
 
-    /** A server answering {@link #PATH} with a {@link WebhookFilter} in front of a counting servlet. */
+    /** A server answering {@link #PATH} with a {@link WebhookServlet} registered without asynchronous support. */
+    static TestServer blockingServlet(WebhookEndpoint endpoint, WebhookServletOptions options) throws Exception {
+        return new TestServer(new WebhookServlet(endpoint, options), null, false);
+    }
+
+    /** A server answering {@link #PATH} with a {@link WebhookFilter}, async-supported, in front of a counting servlet. */
     static TestServer filter(WebhookEndpoint endpoint, WebhookServletOptions options) throws Exception {
-        return new TestServer(null, new WebhookFilter(endpoint, options));
+        return new TestServer(null, new WebhookFilter(endpoint, options), true);
+    }
+
+    /** A server answering {@link #PATH} with a {@link WebhookFilter} registered without asynchronous support. */
+    static TestServer blockingFilter(WebhookEndpoint endpoint, WebhookServletOptions options) throws Exception {
+        return new TestServer(null, new WebhookFilter(endpoint, options), false);
     }
 
     /** The webhook's address. */
@@ -145,28 +161,41 @@ final class TestServer implements AutoCloseable {
      * send: a request whose body never comes, or is cut short.
      */
     String raw(byte[] request, boolean endOfInput) throws IOException {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
+        try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
             if (endOfInput) {
                 socket.shutdownOutput();
             }
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    return head.toString(StandardCharsets.ISO_8859_1);
-                }
-                head.write(b);
-            }
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            Matcher length = Pattern.compile("(?im)^Content-Length:\\s*(\\d+)").matcher(text);
-            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-            return text + new String(body, StandardCharsets.UTF_8);
+            return readResponse(socket.getInputStream());
         }
+    }
+
+    /** A fresh connection to the server, with the test deadline on reads. */
+    Socket connect() throws IOException {
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        return socket;
+    }
+
+    /**
+     * Reads one response from a connection: its status line and headers, and its {@code Content-Length} body;
+     * what arrived if the connection ends first.
+     */
+    static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString(StandardCharsets.ISO_8859_1);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        Matcher length = Pattern.compile("(?im)^Content-Length:\\s*(\\d+)").matcher(text);
+        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        return text + new String(body, StandardCharsets.UTF_8);
     }
 
     /** The head of a POST to the webhook with the given headers, up to and including the blank line. */
@@ -200,6 +229,29 @@ final class TestServer implements AutoCloseable {
         assertDisclosesNothing(response);
     }
 
+    /**
+     * Asserts that a raw response is a problem of {@code status} for {@code reason}, as
+     * {@link #assertProblem(HttpResponse, int, Reason)} does for a parsed one.
+     */
+    static void assertRawProblem(String response, int status, Reason reason) {
+        assertThat(response).as("status line").startsWith("HTTP/1.1 " + status + " ");
+        int end = response.indexOf("\r\n\r\n");
+        assertThat(end).as("end of the head").isPositive();
+        String head = response.substring(0, end);
+        assertThat(head).containsPattern("(?im)^Content-Type: application/problem\\+json\\s*$");
+        Map<?, ?> problem = JSON.readValue(response.substring(end + 4), Map.class);
+        assertThat(problem.get("status")).isEqualTo(status);
+        assertThat(problem.get("title")).isEqualTo(title(status));
+        assertThat(problem.get("reason")).isEqualTo(reason.code());
+        assertThat(problem.get("detail")).isEqualTo(reason.description());
+        assertThat(response).doesNotContain(Deliveries.SECRET, Deliveries.PAYLOAD_MARKER, "Exception", "<html");
+    }
+
+    /** Whether a raw response's head says the connection ends after it. */
+    static boolean closesConnection(String response) {
+        return Pattern.compile("(?im)^Connection:\\s*close\\s*$").matcher(response).find();
+    }
+
     /** Asserts that neither the secret nor any payload marker appears in a response's body or headers. */
     static void assertDisclosesNothing(HttpResponse<String> response) {
         String everything = response.body() + response.headers().map();
@@ -211,6 +263,7 @@ final class TestServer implements AutoCloseable {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";

@@ -9,6 +9,7 @@ import dev.hookline.Reason;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.signature.SignatureFailure;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Collections;
@@ -37,6 +38,24 @@ class WebhookExchangeTest {
         assertThat(status(Outcome.Status.FAILED, DeliveryFailure.DELIVERY_IN_PROGRESS)).isEqualTo(503);
         assertThat(status(Outcome.Status.FAILED, DeliveryFailure.DEDUPLICATION_UNAVAILABLE)).isEqualTo(503);
         assertThat(status(Outcome.Status.FAILED, DeliveryFailure.INTERRUPTED)).isEqualTo(503);
+    }
+
+    @Test
+    void mapsEveryRefusalToItsStatus() {
+        assertThat(WebhookExchange.status(RequestFailure.METHOD_NOT_ALLOWED)).isEqualTo(405);
+        assertThat(WebhookExchange.status(RequestFailure.BODY_TOO_LARGE)).isEqualTo(413);
+        assertThat(WebhookExchange.status(RequestFailure.INCOMPLETE_BODY)).isEqualTo(400);
+        assertThat(WebhookExchange.status(RequestFailure.BODY_READ_TIMEOUT)).isEqualTo(408);
+    }
+
+    @Test
+    void aReadErrorCausedByATimeoutIsAReadTimeoutAndAnyOtherAnIncompleteBody() {
+        assertThat(BodyReader.failureOf(new IOException(new java.util.concurrent.TimeoutException("idle"))))
+                .isEqualTo(RequestFailure.BODY_READ_TIMEOUT);
+        assertThat(BodyReader.failureOf(new java.net.SocketTimeoutException("read timed out")))
+                .isEqualTo(RequestFailure.BODY_READ_TIMEOUT);
+        assertThat(BodyReader.failureOf(new java.io.EOFException("early EOF"))).isEqualTo(RequestFailure.INCOMPLETE_BODY);
+        assertThat(BodyReader.failureOf(new IOException("bad chunk"))).isEqualTo(RequestFailure.INCOMPLETE_BODY);
     }
 
     @Test

@@ -17,6 +17,35 @@ class WebhookServletOptionsTest {
     }
 
     @Test
+    void theBodyMayTakeFiveSecondsAndUpToTwoMebibytesOfARefusedBodyAreDiscarded() {
+        WebhookServletOptions options = WebhookServletOptions.defaults();
+
+        assertThat(options.bodyReadTimeout()).isEqualTo(Duration.ofSeconds(5))
+                .isEqualTo(WebhookServletOptions.DEFAULT_BODY_READ_TIMEOUT);
+        assertThat(options.maxDrainSize()).isEqualTo(2_097_152).isEqualTo(WebhookServletOptions.DEFAULT_MAX_DRAIN_SIZE);
+    }
+
+    @Test
+    void keepsTheReadTimeoutAndDrainBoundItIsGiven() {
+        WebhookServletOptions options = WebhookServletOptions.builder()
+                .bodyReadTimeout(Duration.ofMillis(250)).maxDrainSize(0).build();
+
+        assertThat(options.bodyReadTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(options.maxDrainSize()).isZero();
+        assertThat(options.toString()).contains("bodyReadTimeout=PT0.25S", "maxDrainSize=0");
+    }
+
+    @Test
+    void rejectsAReadTimeoutThatIsNotPositiveAndANegativeDrainBound() {
+        assertThatThrownBy(() -> WebhookServletOptions.builder().bodyReadTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bodyReadTimeout");
+        assertThatThrownBy(() -> WebhookServletOptions.builder().bodyReadTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bodyReadTimeout");
+        assertThatThrownBy(() -> WebhookServletOptions.builder().maxDrainSize(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDrainSize");
+    }
+
+    @Test
     void retryAfterIsRoundedUpToWholeSeconds() {
         WebhookServletOptions options = WebhookServletOptions.builder().retryAfter(Duration.ofMillis(1500)).build();
 

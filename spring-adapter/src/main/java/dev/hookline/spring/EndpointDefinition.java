@@ -48,6 +48,7 @@ record EndpointDefinition(String name, String path, Provider provider, List<Stri
     WebhookServletOptions.Builder servletOptions() {
         return WebhookServletOptions.builder()
                 .maxBodySize(maxBodySize)
+                .bodyReadTimeout(properties.getBodyReadTimeout())
                 .retryAfter(properties.getRetryAfter())
                 .logFailures(false);
     }

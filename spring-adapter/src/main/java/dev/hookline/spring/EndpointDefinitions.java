@@ -247,12 +247,18 @@ final class EndpointDefinitions {
                     + "remove " + property(name, "max-event-age") + " for no limit.");
         }
         requireNonNegative(name, "duplicate-wait", endpoint.getDuplicateWait(), "Set a wait of zero or more, such as 5s.");
-        Duration handlerTimeout = endpoint.getHandlerTimeout();
-        if (handlerTimeout == null || handlerTimeout.isNegative() || handlerTimeout.isZero()) {
-            throw new WebhookConfigurationException(property(name, "handler-timeout") + " is " + handlerTimeout
-                    + "; it must be positive", "Set a time the listeners of one delivery may take, such as 30s.");
-        }
+        requirePositive(name, "handler-timeout", endpoint.getHandlerTimeout(),
+                "Set a time the listeners of one delivery may take, such as 30s.");
+        requirePositive(name, "body-read-timeout", endpoint.getBodyReadTimeout(),
+                "Set the time a whole request body may take to arrive, such as 5s.");
         requireNonNegative(name, "retry-after", endpoint.getRetryAfter(), "Set a delay of zero or more, such as 10s.");
+    }
+
+    private static void requirePositive(String name, String key, Duration value, String action) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new WebhookConfigurationException(property(name, key) + " is " + value + "; it must be positive",
+                    action);
+        }
     }
 
     private static void requireNonNegative(String name, String key, Duration value, String action) {

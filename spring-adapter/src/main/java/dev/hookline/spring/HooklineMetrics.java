@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@value #DELIVERIES}: a counter tagged {@code endpoint}, {@code type} (the event type, or {@value #NONE}
  *       when no event was read), {@code outcome} ({@code accepted}, {@code duplicate}, {@code rejected},
  *       {@code malformed}, {@code failed}, or {@value #REFUSED} for requests the servlet adapter answered before
- *       the endpoint: 405, 413, a body cut short) and {@code reason} (the reason code, or {@value #NONE}).</li>
+ *       the endpoint: 405, 413, a body cut short, a body not read in time (408)) and {@code reason} (the reason code, or {@value #NONE}).</li>
  *   <li>{@value #HANDLING}: a timer of the endpoint's own time per delivery, tagged {@code endpoint} and
  *       {@code outcome}.</li>
  * </ul>

@@ -1,5 +1,6 @@
 package dev.hookline.spring;
 
+import dev.hookline.servlet.WebhookServletOptions;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -144,6 +145,13 @@ public class HooklineProperties {
         /** Largest request body read; a larger one is answered with 413 without being read. */
         private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+        /**
+         * How long the whole request body may take to arrive, from the request's receipt; a body still incomplete
+         * then, trickling or stalled, is answered with 408. Handlers are not timed.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration bodyReadTimeout = WebhookServletOptions.DEFAULT_BODY_READ_TIMEOUT;
+
         /** Retry-After sent with a 503, rounded up to whole seconds. */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration retryAfter = Duration.ofSeconds(10);
@@ -240,6 +248,14 @@ public class HooklineProperties {
 
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getBodyReadTimeout() {
+            return bodyReadTimeout;
+        }
+
+        public void setBodyReadTimeout(Duration bodyReadTimeout) {
+            this.bodyReadTimeout = bodyReadTimeout;
         }
 
         public Duration getRetryAfter() {

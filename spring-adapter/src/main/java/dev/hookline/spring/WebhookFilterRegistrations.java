@@ -39,6 +39,8 @@ public final class WebhookFilterRegistrations {
             registration.setName("hooklineWebhookFilter." + name);
             registration.addUrlPatterns(endpoints.path(name));
             registration.setDispatcherTypes(DispatcherType.REQUEST);
+            // the filter reads bodies without blocking, so that its read deadline holds for a stalled body
+            registration.setAsyncSupported(true);
             registration.setOrder(order);
             registrations.put(name, registration);
         }

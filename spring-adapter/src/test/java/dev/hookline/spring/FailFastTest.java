@@ -237,6 +237,12 @@ class FailFastTest {
         assertFails(exa(runner, "hookline.endpoints.exa.duplicate-wait", "-250ms"),
                 "hookline.endpoints.exa.duplicate-wait is PT-0.25S; it must be zero or more",
                 "Set a wait of zero or more, such as 5s.");
+        assertFails(exa(runner, "hookline.endpoints.exa.body-read-timeout", "0"),
+                "hookline.endpoints.exa.body-read-timeout is PT0S; it must be positive",
+                "Set the time a whole request body may take to arrive, such as 5s.");
+        assertFails(exa(runner, "hookline.endpoints.exa.body-read-timeout", "-1s"),
+                "hookline.endpoints.exa.body-read-timeout is PT-1S; it must be positive",
+                "Set the time a whole request body may take to arrive, such as 5s.");
         assertFails(exa(runner, "hookline.endpoints.exa.retry-after", "-5"),
                 "hookline.endpoints.exa.retry-after is PT-5S; it must be zero or more",
                 "Set a delay of zero or more, such as 10s.");

@@ -118,6 +118,7 @@ class HooklineAutoConfigurationTest {
             for (FilterRegistrationBean<?> registration : registrations.registrations()) {
                 assertThat(registration.getOrder()).isEqualTo(-101);
                 assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
+                assertThat(registration.isAsyncSupported()).as("bodies are read without blocking").isTrue();
             }
             assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
                     "hooklineWebhookFilterRegistration.exa", "hooklineWebhookFilterRegistration.encrata",
@@ -179,6 +180,7 @@ class HooklineAutoConfigurationTest {
                         "hookline.endpoints.exa.duplicate-wait=250ms",
                         "hookline.endpoints.exa.retry-after=90",
                         "hookline.endpoints.exa.max-body-size=64KB",
+                        "hookline.endpoints.exa.body-read-timeout=750ms",
                         "hookline.endpoints.exa.dedupe.max-entries=10",
                         "hookline.endpoints.exa.dedupe.retention=4d",
                         "hookline.endpoints.exa.handler-timeout=2m",
@@ -198,6 +200,8 @@ class HooklineAutoConfigurationTest {
                     assertThat(properties.getMetrics().getMaxEventTypes()).isEqualTo(7);
                     assertThat(servletOptions(context, "exa").maxBodySize()).isEqualTo(65_536);
                     assertThat(servletOptions(context, "exa").retryAfter()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(exa.getBodyReadTimeout()).isEqualTo(Duration.ofMillis(750));
+                    assertThat(servletOptions(context, "exa").bodyReadTimeout()).isEqualTo(Duration.ofMillis(750));
                     assertThat(exa.toString()).doesNotContain(EXA_SECRET, EXA_NEXT_SECRET);
                 });
     }
@@ -219,6 +223,7 @@ class HooklineAutoConfigurationTest {
             assertThat(exa.getHandlerTimeout()).isEqualTo(WebhookEndpoint.DEFAULT_HANDLER_TIMEOUT);
             assertThat(exa.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
             assertThat(exa.getRetryAfter()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(exa.getBodyReadTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(exa.getDedupe().isEnabled()).isTrue();
             assertThat(exa.getDedupe().getMaxEntries()).isEqualTo(100_000);
             assertThat(exa.getDedupe().getRetention()).as("24 hours or the replay window, if longer").isNull();
@@ -226,6 +231,7 @@ class HooklineAutoConfigurationTest {
             WebhookServletOptions options = servletOptions(context, "exa");
             assertThat(options.maxBodySize()).isEqualTo(1_048_576);
             assertThat(options.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(options.bodyReadTimeout()).isEqualTo(WebhookServletOptions.DEFAULT_BODY_READ_TIMEOUT);
             assertThat(options.logFailures()).as("failures are reported by the WebhookErrorHandler").isFalse();
             assertThat(options.refusalListener()).as("no metrics without a MeterRegistry").isNull();
             assertThat(context).doesNotHaveBean(HooklineMetrics.class);

@@ -42,7 +42,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "hookline.endpoints.metered.max-body-size=2KB",
                 "spring.security.user.name=admin",
                 "spring.security.user.password=" + WebhookApplicationTest.PASSWORD,
-                "spring.main.banner-mode=off" })
+                "spring.main.banner-mode=off",
+                // Jetty is on the test classpath too, for the tests that run on both containers
+                "spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration" })
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookApplicationTest {
 

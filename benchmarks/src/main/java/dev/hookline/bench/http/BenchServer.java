@@ -90,8 +90,10 @@ public final class BenchServer {
                         .on(ExaEvents.WEBSET_ITEM_CREATED, item -> Sink.item = item)
                         .outcomeListener(outcome -> counts.get(outcome.status()).increment())
                         .build();
-                context.addServlet(new ServletHolder(new WebhookServlet(endpoint,
-                        WebhookServletOptions.builder().maxBodySize(1 << 20).build())), PATH);
+                ServletHolder webhooks = new ServletHolder(new WebhookServlet(endpoint,
+                        WebhookServletOptions.builder().maxBodySize(1 << 20).build()));
+                webhooks.setAsyncSupported(true); // as the adapter asks: bodies read without blocking
+                context.addServlet(webhooks, PATH);
             }
             case "bare" -> context.addServlet(new ServletHolder(new BareServlet(bareRequests, false)), PATH);
             case "parse" -> context.addServlet(new ServletHolder(new BareServlet(bareRequests, true)), PATH);

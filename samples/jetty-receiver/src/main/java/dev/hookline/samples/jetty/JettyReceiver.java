@@ -96,9 +96,9 @@ public final class JettyReceiver implements AutoCloseable {
         connector.setPort(settings.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(new WebhookServlet(exa)), "/webhooks/exa");
-        context.addServlet(new ServletHolder(new WebhookServlet(encrata)), "/webhooks/encrata");
-        context.addServlet(new ServletHolder(new WebhookServlet(standard)), "/webhooks/standard");
+        context.addServlet(holder(new WebhookServlet(exa)), "/webhooks/exa");
+        context.addServlet(holder(new WebhookServlet(encrata)), "/webhooks/encrata");
+        context.addServlet(holder(new WebhookServlet(standard)), "/webhooks/standard");
         // on stop, deliveries in progress finish and new ones are refused, for up to the stop timeout
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(10_000);
@@ -166,5 +166,15 @@ public final class JettyReceiver implements AutoCloseable {
             log.println("error: Jetty did not stop cleanly: " + e);
         }
         log.flush();
+    }
+
+    /**
+     * A webhook servlet with asynchronous support, so that it reads bodies without blocking and answers a body
+     * that stops arriving at its read deadline rather than at Jetty's idle timeout.
+     */
+    private static ServletHolder holder(WebhookServlet servlet) {
+        ServletHolder holder = new ServletHolder(servlet);
+        holder.setAsyncSupported(true);
+        return holder;
     }
 }

@@ -34,7 +34,9 @@ final class TestReceiver implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         for (SampleProvider provider : SampleProvider.values()) {
-            context.addServlet(new ServletHolder(new WebhookServlet(endpoint(provider))), "/webhooks/" + provider.id());
+            ServletHolder holder = new ServletHolder(new WebhookServlet(endpoint(provider)));
+            holder.setAsyncSupported(true); // bodies are then read without blocking, within their deadline
+            context.addServlet(holder, "/webhooks/" + provider.id());
         }
         server.setHandler(context);
         server.start();

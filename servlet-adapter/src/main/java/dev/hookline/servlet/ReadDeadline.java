@@ -1,0 +1,37 @@
+package dev.hookline.servlet;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * When a request's body must have arrived: a time on {@link System#nanoTime()}'s scale and how long after it.
+ *
+ * @param startNanos when the request was received
+ * @param timeoutNanos how long its body may take
+ */
+record ReadDeadline(long startNanos, long timeoutNanos) {
+
+    /** No deadline at all. */
+    static final ReadDeadline NONE = new ReadDeadline(0, Long.MAX_VALUE);
+
+    /** A deadline {@code timeout} from now; one too long to count in nanoseconds is none. */
+    static ReadDeadline startingNow(Duration timeout) {
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE;
+        }
+        return new ReadDeadline(System.nanoTime(), nanos);
+    }
+
+    /** Whether the time is up. */
+    boolean expired() {
+        return System.nanoTime() - startNanos >= timeoutNanos;
+    }
+
+    /** Runs {@code task} on the shared timer when the time is up. */
+    ScheduledFuture<?> schedule(Runnable task) {
+        return ReadDeadlines.schedule(task, startNanos, timeoutNanos);
+    }
+}
