@@ -85,6 +85,22 @@ public final class Headers {
         return values.keySet();
     }
 
+    /**
+     * These headers with only the named ones kept.
+     *
+     * @param names the header names to keep, lower-case
+     * @return the headers kept, in arrival order
+     */
+    public Headers only(Set<String> names) {
+        Builder kept = builder();
+        values.forEach((name, list) -> {
+            if (names.contains(name)) {
+                kept.add(name, list);
+            }
+        });
+        return kept.build();
+    }
+
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

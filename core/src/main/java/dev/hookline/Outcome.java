@@ -50,6 +50,41 @@ public record Outcome(String endpoint, Status status, Reason reason, String even
         }
     }
 
+    /** An outcome whose elapsed time runs from {@code start}, a {@link System#nanoTime()} reading. */
+    static Outcome of(String endpoint, Status status, Reason reason, String eventId, String eventType,
+                      int handlersRun, Throwable failure, long start) {
+        return new Outcome(endpoint, status, reason, eventId, eventType, handlersRun, failure,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The HTTP status that tells the sender what to do, the one policy every adapter answers with: 204 to stop
+     * (accepted or duplicate), 401 not to retry what is not authentic or not timely, 400 not to retry what is not an
+     * event, 500 to retry a delivery whose handlers failed or ran out of time, and 503 to retry later one the
+     * receiver could not take now (the event in progress elsewhere, the deduplicator full or unreachable, the
+     * receiver stopping), with {@code Retry-After}.
+     *
+     * @return the status code
+     */
+    public int httpStatus() {
+        return switch (status) {
+            case ACCEPTED, DUPLICATE -> 204;
+            case REJECTED -> 401;
+            case MALFORMED -> 400;
+            case FAILED -> reason == DeliveryFailure.HANDLER_FAILED || reason == DeliveryFailure.HANDLER_TIMED_OUT
+                    ? 500 : 503;
+        };
+    }
+
+    /**
+     * Whether the answer should say when to come back ({@code Retry-After}): for a 503.
+     *
+     * @return true if the sender should retry later rather than at once
+     */
+    public boolean retryLater() {
+        return httpStatus() == 503;
+    }
+
     @Override
     public String toString() {
         return "Outcome[endpoint=" + endpoint + ", status=" + status

@@ -1,45 +1,41 @@
 package dev.hookline;
 
-import dev.hookline.dedupe.Claim;
 import dev.hookline.dedupe.Deduplicator;
-import dev.hookline.dedupe.EventKey;
 import dev.hookline.dedupe.InMemoryDeduplicator;
-import dev.hookline.dedupe.Lease;
 import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
-import dev.hookline.event.MalformedPayloadException;
-import dev.hookline.event.PayloadFailure;
+import dev.hookline.event.VerifiedEvent;
 import dev.hookline.event.WebhookEvent;
 import dev.hookline.routing.EventHandler;
 import dev.hookline.routing.Router;
 import dev.hookline.routing.WebhookListener;
-import dev.hookline.signature.SignatureVerificationException;
 import dev.hookline.signature.SignatureVerifier;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One webhook endpoint: turns a delivery into an {@link Outcome}, end to end.
+ * One webhook endpoint: turns a delivery into an {@link Outcome}, end to end, in two stages it also offers on
+ * their own.
  *
  * <ol>
- *   <li>verifies the signature over the raw body with the endpoint's secrets and tolerance;</li>
- *   <li>only then parses the provider's envelope into a {@link WebhookEvent};</li>
- *   <li>checks the event's own time where the provider signs none ({@link Builder#maxEventAge(Duration)});</li>
- *   <li>claims the event with the {@link Deduplicator}, keyed by this endpoint's name and the event id: an event
- *       already handled is a duplicate, one being handled by another delivery is waited for (up to
- *       {@link Builder#duplicateWait(Duration)});</li>
- *   <li>runs the matching handlers within a time budget ({@link Builder#handlerTimeout(Duration)}); completes the
- *       claim on success, releases it on failure or when the budget runs out, so that the sender's retry runs
- *       them again.</li>
+ *   <li>{@link #accept} ({@link Acceptor}): verifies the signature over the raw body with the endpoint's secrets
+ *       and tolerance; only then reads the provider's envelope; checks the event's own time where the provider
+ *       signs none ({@link Builder#maxEventAge(Duration)}). The result is a storable {@link VerifiedEvent}, or a
+ *       rejection.</li>
+ *   <li>{@link #dispatch} ({@link Dispatcher}): claims the event with the {@link Deduplicator}, keyed by this
+ *       endpoint's name and the event id (an event already handled is a duplicate, one being handled by another
+ *       delivery is waited for), runs the matching handlers within a time budget, and completes the claim on
+ *       success or releases it on failure, so that the sender's retry runs them again. It never verifies.</li>
  * </ol>
+ *
+ * <p>{@link #receive} does both at once, for a delivery handled as it arrives. To answer the sender as soon as
+ * the event is stored, {@link #accept} it, store {@link VerifiedEvent#toBytes()}, and {@link #dispatch} it later;
+ * events fetched from a provider's authenticated API enter at {@link #dispatch}.
  *
  * <pre>{@code
  * WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa())
@@ -54,8 +50,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class WebhookEndpoint {
 
-    private static final System.Logger LOG = System.getLogger(WebhookEndpoint.class.getName());
-
     /** The default time a redelivery waits for an earlier delivery of the same event to finish. */
     public static final Duration DEFAULT_DUPLICATE_WAIT = Duration.ofSeconds(5);
 
@@ -65,38 +59,16 @@ public final class WebhookEndpoint {
     /** How much longer than the handler budget a claim's lease lasts, for stores shared by instances. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
-    /** The first and the longest pause between two claims of an event another delivery holds. */
-    private static final long FIRST_POLL_NANOS = Duration.ofMillis(2).toNanos();
-    private static final long LONGEST_POLL_NANOS = Duration.ofMillis(100).toNanos();
-
-    private static final HexFormat HEX = HexFormat.of();
     private final String name;
     private final Provider provider;
-    private final SignatureVerifier verifier;
-    private final Router router;
-    private final Deduplicator deduplicator;
-    private final Duration duplicateWait;
-    private final Duration maxEventAge;
-    private final Duration handlerTimeout;
-    private final Duration lease;
-    private final boolean keyOnBodyDigest;
-    private final ObjectMapper mapper;
-    private final List<OutcomeListener> listeners;
+    private final Acceptor acceptor;
+    private final Dispatcher dispatcher;
 
-    private WebhookEndpoint(String name, Builder builder, SignatureVerifier verifier, Router router,
-                            Deduplicator deduplicator) {
+    private WebhookEndpoint(String name, Provider provider, Acceptor acceptor, Dispatcher dispatcher) {
         this.name = name;
-        this.provider = builder.provider;
-        this.verifier = verifier;
-        this.router = router;
-        this.deduplicator = deduplicator;
-        this.duplicateWait = builder.duplicateWait;
-        this.maxEventAge = builder.maxEventAge();
-        this.handlerTimeout = builder.handlerTimeout;
-        this.lease = builder.handlerTimeout.plus(LEASE_MARGIN);
-        this.keyOnBodyDigest = builder.provider.readsUnsignedHeaders();
-        this.mapper = builder.mapper;
-        this.listeners = List.copyOf(builder.listeners);
+        this.provider = provider;
+        this.acceptor = acceptor;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -116,192 +88,68 @@ public final class WebhookEndpoint {
      * @return the outcome; never null, and no exception escapes for anything the sender controls
      */
     public Outcome receive(Delivery delivery) {
-        return receive(delivery, verifier.clock().instant());
+        return receive(delivery, clock().instant());
     }
 
     /**
-     * Handles a delivery received at {@code receivedAt}: signatures and event times are judged as of
-     * then, for deliveries queued and processed later.
+     * Handles a delivery received at {@code receivedAt}: accepts it, then dispatches it at once. Signatures and
+     * event times are judged as of {@code receivedAt}.
      *
      * @param delivery the headers and raw body
      * @param receivedAt when the delivery arrived
-     * @return the outcome; never null, and no exception escapes for anything the sender controls
+     * @return the outcome, also told to the outcome listeners; never null, and no exception escapes for anything
+     *     the sender controls or a handler throws, but the JVM's own {@link VirtualMachineError}s
      */
     public Outcome receive(Delivery delivery, Instant receivedAt) {
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(receivedAt, "receivedAt");
         long start = System.nanoTime();
-        Outcome outcome = handle(delivery, receivedAt, start);
-        for (OutcomeListener listener : listeners) {
-            try {
-                listener.onOutcome(outcome);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                LOG.log(System.Logger.Level.WARNING, "Outcome listener " + listener.getClass().getName()
-                        + " failed on endpoint " + name, e);
-            }
-        }
+        Acceptance acceptance = acceptor.accept(delivery, receivedAt, start);
+        Outcome outcome = acceptance instanceof Acceptance.Verified verified
+                ? dispatcher.dispatch(verified.event(), verified.envelope(), 1, start)
+                : ((Acceptance.Rejected) acceptance).outcome();
+        dispatcher.tell(outcome);
         return outcome;
     }
 
-    private Outcome handle(Delivery delivery, Instant receivedAt, long start) {
-        try {
-            verifier.verify(delivery.headers(), delivery.body(), receivedAt);
-        } catch (SignatureVerificationException e) {
-            return outcome(Outcome.Status.REJECTED, e.failure(), null, 0, null, start);
-        }
-
-        WebhookEvent event;
-        try {
-            event = provider.envelope().parse(provider.name(), delivery.headers(), delivery.body(), mapper);
-        } catch (MalformedPayloadException e) {
-            return outcome(Outcome.Status.MALFORMED, e.failure(), null, 0, null, start);
-        }
-        if (maxEventAge != null) {
-            Outcome stale = checkEventTime(event, receivedAt, start);
-            if (stale != null) {
-                return stale;
-            }
-        }
-
-        EventKey key = new EventKey(name, keyOnBodyDigest ? event.id() + "#sha256=" + sha256(delivery.body()) : event.id());
-        Claim claim;
-        try {
-            claim = claim(key);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return outcome(Outcome.Status.FAILED, DeliveryFailure.INTERRUPTED, event, 0, e, start);
-        } catch (RuntimeException e) {
-            return outcome(Outcome.Status.FAILED, DeliveryFailure.DEDUPLICATION_UNAVAILABLE, event, 0, e, start);
-        }
-        return switch (claim.status()) {
-            case COMPLETED -> outcome(Outcome.Status.DUPLICATE, null, event, 0, null, start);
-            case IN_PROGRESS -> outcome(Outcome.Status.FAILED, DeliveryFailure.DELIVERY_IN_PROGRESS, event, 0, null, start);
-            case BUSY -> outcome(Outcome.Status.FAILED, DeliveryFailure.BUSY, event, 0, null, start);
-            case ACQUIRED -> dispatch(event, claim.lease(), keepUntil(event, receivedAt), start);
-        };
+    /**
+     * The accept stage alone: verifies and reads a delivery without running any handler or recording anything.
+     * A rejection is not told to the outcome listeners (the caller answers with it).
+     *
+     * @param delivery the headers and raw body
+     * @param receivedAt when the delivery arrived
+     * @return the verified event, or the rejection
+     */
+    public Acceptance accept(Delivery delivery, Instant receivedAt) {
+        Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        return acceptor.accept(delivery, receivedAt);
     }
 
     /**
-     * Claims the event, asking again with growing pauses while another delivery holds it, until
-     * {@link Builder#duplicateWait(Duration)} has passed: answering early could acknowledge an event whose first
-     * delivery then fails.
+     * The dispatch stage alone, for an event accepted earlier or fetched from the provider's API: deduplicates it
+     * and runs its handlers, without verifying anything.
+     *
+     * @param event the event
+     * @param attempt 1 for its first dispatch, more for later ones
+     * @return the outcome, also told to the outcome listeners
+     * @throws IllegalArgumentException if the event belongs to another endpoint or provider
      */
-    private Claim claim(EventKey key) throws InterruptedException {
-        long deadline = System.nanoTime() + duplicateWait.toNanos();
-        long pause = FIRST_POLL_NANOS;
-        while (true) {
-            Claim claim = deduplicator.claim(key, lease);
-            long remaining = deadline - System.nanoTime();
-            if (claim.status() != Claim.Status.IN_PROGRESS || remaining <= 0) {
-                return claim;
-            }
-            long nanos = Math.min(pause, remaining);
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-            pause = Math.min(2 * pause, LONGEST_POLL_NANOS);
-        }
+    public Outcome dispatch(VerifiedEvent event, int attempt) {
+        return dispatcher.dispatch(event, attempt);
     }
 
-    /** Runs the handlers of an event this delivery holds, within the time budget, and settles the claim. */
-    private Outcome dispatch(WebhookEvent event, Lease held, Instant keepUntil, long start) {
-        HandlerDeadline deadline = HandlerDeadline.start(handlerTimeout, () -> release(held));
-        int handlers = 0;
-        Throwable failure = null;
-        MalformedPayloadException malformed = null;
-        try {
-            handlers = router.dispatch(event);
-        } catch (MalformedPayloadException e) {
-            malformed = e;
-        } catch (VirtualMachineError e) {
-            if (deadline.finish()) {
-                release(held);
-            }
-            throw e;
-        } catch (Throwable e) {
-            failure = e;
-        }
-        if (!deadline.finish()) {
-            // the watchdog interrupted the handlers and released the claim: a retry may already be running them
-            return outcome(Outcome.Status.FAILED, DeliveryFailure.HANDLER_TIMED_OUT, event, 0, failure, start);
-        }
-        if (malformed != null) {
-            release(held);
-            return outcome(Outcome.Status.MALFORMED, malformed.failure(), event, 0, null, start);
-        }
-        if (failure != null) {
-            release(held);
-            return outcome(Outcome.Status.FAILED, DeliveryFailure.HANDLER_FAILED, event, 0, failure, start);
-        }
-        complete(held, keepUntil);
-        return outcome(Outcome.Status.ACCEPTED, null, event, handlers, null, start);
+    /** The accept stage. */
+    public Acceptor acceptor() {
+        return acceptor;
     }
 
-    private void complete(Lease held, Instant keepUntil) {
-        try {
-            if (!deduplicator.complete(held, keepUntil)) {
-                LOG.log(System.Logger.Level.WARNING, "Endpoint " + name + " handled an event whose claim had "
-                        + "expired and been taken over; it may be handled again");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Deduplicator failed to record a handled event on endpoint " + name, e);
-        }
+    /** The dispatch stage. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
     }
 
-    private void release(Lease held) {
-        try {
-            deduplicator.release(held);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Deduplicator failed to release an event on endpoint " + name, e);
-        }
-    }
-
-    /**
-     * Until when a replay of this delivery could still be accepted, so the deduplicator must remember the event:
-     * the earliest end among the checks that apply (a replay must pass all of them), or null when no check
-     * bounds it. A signed timestamp may lie up to the tolerance after receipt, so a replay passes until twice
-     * the tolerance after it; an event time passes until the event-age window after it.
-     */
-    private Instant keepUntil(WebhookEvent event, Instant receivedAt) {
-        Instant until = null;
-        Duration tolerance = provider.scheme().signsTimestamp() ? verifier.tolerance() : null;
-        if (tolerance != null) {
-            until = receivedAt.plus(tolerance).plus(tolerance);
-        }
-        if (maxEventAge != null && event.createdAt() != null) {
-            Instant byEventTime = event.createdAt().plus(maxEventAge);
-            until = until == null || byEventTime.isBefore(until) ? byEventTime : until;
-        }
-        return until;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    }
-
-    private Outcome checkEventTime(WebhookEvent event, Instant receivedAt, long start) {
-        Instant createdAt = event.createdAt();
-        if (createdAt == null) {
-            return outcome(Outcome.Status.MALFORMED, PayloadFailure.MISSING_EVENT_TIME, event, 0, null, start);
-        }
-        Duration skew = Duration.between(createdAt, receivedAt).abs();
-        if (skew.compareTo(maxEventAge) > 0) {
-            return outcome(Outcome.Status.REJECTED, PayloadFailure.EVENT_TIME_OUTSIDE_TOLERANCE, event, 0, null, start);
-        }
-        return null;
-    }
-
-    private Outcome outcome(Outcome.Status status, Reason reason, WebhookEvent event, int handlers,
-                            Throwable failure, long start) {
-        return new Outcome(name, status, reason, event == null ? null : event.id(), event == null ? null : event.type(),
-                handlers, failure, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** The endpoint's name, used in outcomes and metrics. */
+    /** The endpoint's name, used in outcomes, metrics and deduplication keys. */
     public String name() {
         return name;
     }
@@ -314,7 +162,7 @@ public final class WebhookEndpoint {
      * @return the clock
      */
     public Clock clock() {
-        return verifier.clock();
+        return acceptor.verifier().clock();
     }
 
     /** The provider this endpoint receives from. */
@@ -325,8 +173,8 @@ public final class WebhookEndpoint {
     /** Never shows secrets. */
     @Override
     public String toString() {
-        return "WebhookEndpoint[" + name + ", provider=" + provider.name() + ", " + router.size() + " handler(s), "
-                + deduplicator + "]";
+        return "WebhookEndpoint[" + name + ", provider=" + provider.name() + ", " + dispatcher.handlerCount()
+                + " handler(s), " + dispatcher + "]";
     }
 
     /** Configures a {@link WebhookEndpoint}; not thread-safe. {@link #build()} checks everything. */
@@ -581,6 +429,18 @@ public final class WebhookEndpoint {
         }
 
         /**
+         * Accepts event type names the provider's catalogue does not document, in {@link #on(String, EventHandler)}
+         * and listener methods: for types newer than Hookline's catalogue. Without it such a name fails the build
+         * with the closest documented names, as it is most likely a typo.
+         *
+         * @return this builder
+         */
+        public Builder allowUndocumentedTypes() {
+            router.allowUndocumentedTypes();
+            return this;
+        }
+
+        /**
          * Registers the {@link WebhookListener} methods of an object that apply to this endpoint: those
          * naming no endpoint, and those naming this endpoint's {@link #name(String) name}. The methods are
          * inspected by {@link #build()}.
@@ -626,7 +486,10 @@ public final class WebhookEndpoint {
                 router.listener(listener, endpointName);
             }
             listenerObjects.clear(); // now held by the router builder: a second build() must not add them again
-            return new WebhookEndpoint(endpointName, this, builtVerifier, router.build(), store);
+            Acceptor acceptor = new Acceptor(endpointName, provider, builtVerifier, maxEventAge(), mapper);
+            Dispatcher dispatcher = new Dispatcher(endpointName, provider, router.build(), store, duplicateWait,
+                    handlerTimeout, mapper, listeners);
+            return new WebhookEndpoint(endpointName, provider, acceptor, dispatcher);
         }
 
         /**

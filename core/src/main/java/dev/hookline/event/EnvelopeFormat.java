@@ -6,7 +6,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * How a provider wraps its events: where the id, type, time and data are. Called only for deliveries
- * whose signature has been verified.
+ * whose signature has been verified, and again for a stored event when it is dispatched.
  *
  * <p>{@link JsonEnvelope} covers providers whose envelope is a JSON object with those parts in fields or
  * headers; implement this interface for anything else. Implementations must be thread-safe and must
@@ -16,21 +16,20 @@ import tools.jackson.databind.ObjectMapper;
 public interface EnvelopeFormat {
 
     /**
-     * Reads one verified delivery as an event.
+     * Reads one verified body as an event.
      *
-     * @param provider the provider's name, to put in the event
-     * @param headers the delivery's headers
+     * @param headers the delivery's headers (for a stored event, those in {@link #headersRead()})
      * @param body the verified raw body
-     * @param mapper the mapper to parse and later bind with
-     * @return the event
+     * @param mapper the mapper to parse with
+     * @return the event's id, type, time and data
      * @throws MalformedPayloadException if the payload is not an event of this format
      */
-    WebhookEvent parse(String provider, Headers headers, byte[] body, ObjectMapper mapper);
+    Envelope read(Headers headers, byte[] body, ObjectMapper mapper);
 
     /**
-     * The headers this format reads an event's id or type from, lower-cased. A {@link dev.hookline.Provider}
-     * refuses a format that reads a header its signature scheme does not sign, unless the format
-     * {@link #trustsUnsignedHeaders() trusts unsigned headers}. The default is none.
+     * The headers this format reads an event's id or type from, lower-cased: a stored event keeps these and no
+     * others. A {@link dev.hookline.Provider} refuses a format that reads a header its signature scheme does not
+     * sign, unless the format {@link #trustsUnsignedHeaders() trusts unsigned headers}. The default is none.
      *
      * @return the header names, lower-case
      */

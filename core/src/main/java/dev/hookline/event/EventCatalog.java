@@ -54,6 +54,16 @@ public final class EventCatalog {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * Whether the catalogue accepts handlers for names it does not list: true for an empty catalogue (a provider
+     * whose event types are the application's own), false for one that lists the provider's documented types.
+     *
+     * @return true if any name may be listened to
+     */
+    public boolean isOpen() {
+        return byName.isEmpty();
+    }
+
     /** Every key in the catalogue, in the order given to {@link #of}. */
     public Collection<EventType<?>> types() {
         return byName.values();

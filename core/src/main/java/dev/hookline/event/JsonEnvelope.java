@@ -64,7 +64,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
     }
 
     @Override
-    public WebhookEvent parse(String provider, Headers headers, byte[] body, ObjectMapper mapper) {
+    public Envelope read(Headers headers, byte[] body, ObjectMapper mapper) {
         if (!isUtf8(body)) {
             throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
         }
@@ -86,9 +86,9 @@ public final class JsonEnvelope implements EnvelopeFormat {
         if (eventId == null) {
             throw new MalformedPayloadException(PayloadFailure.MISSING_EVENT_ID);
         }
-        Instant createdAt = timeField == null ? null : instant(root.get(timeField));
+        Instant time = timeField == null ? null : instant(root.get(timeField));
         JsonNode data = dataField == null ? root : root.get(dataField);
-        return new WebhookEvent(provider, eventId, eventType, createdAt, root, data, mapper);
+        return new Envelope(eventId, eventType, time, data);
     }
 
     @Override

@@ -1,78 +1,86 @@
 package dev.hookline.event;
 
+import dev.hookline.Headers;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.MissingNode;
 
 /**
- * One verified event: its id, type and time from the envelope, and its {@code data} as a JSON tree that
- * binds to a typed record on first request.
+ * One verified event as handlers see it: its id, type and time, how it arrived ({@link #receipt()}), and its
+ * {@code data}, as a JSON tree or bound to a typed record on request.
  *
- * <p>Binding happens at most once per requested type, when a handler first asks for it. Thread-safe.
- * {@link #toString()} shows the provider, type and id, never the data.
+ * <p>Binding happens at most once per requested type, when a handler first asks for it; every handler asking for
+ * the same type gets the same instance. Thread-safe. {@link #toString()} shows the provider, type and id, never
+ * the data.
  */
 public final class WebhookEvent {
 
-    private final String provider;
-    private final String id;
-    private final String type;
-    private final Instant createdAt;
-    private final JsonNode envelope;
+    /** Bound values by requested type; a failed binding is remembered as {@link #UNBINDABLE}. */
+    private static final Object UNBINDABLE = new Object();
+
+    private final VerifiedEvent verified;
+    private final int attempt;
     private final JsonNode data;
     private final ObjectMapper mapper;
-
-    /** The last type bound and its value; guarded by this. */
-    private Class<?> boundType;
-    private Object boundValue;
+    private final ConcurrentHashMap<Type, Object> bound = new ConcurrentHashMap<>(4);
 
     /**
-     * An event, as an {@link EnvelopeFormat} produces it.
+     * The handlers' view of a verified event.
      *
-     * @param provider the provider's name, such as {@code exa}
-     * @param id the event id: the deduplication key
-     * @param type the event type's name
-     * @param createdAt when the sender says the event happened, or {@code null} if unknown
-     * @param envelope the whole parsed body
-     * @param data the event's data, or {@code null} if it has none
+     * @param verified the event
+     * @param attempt 1 for a delivery handled as it arrived, more when a stored event is dispatched again
+     * @param data the event's data, as the provider's envelope reads it from the body
      * @param mapper the mapper that binds {@code data}
      */
-    public WebhookEvent(String provider, String id, String type, Instant createdAt,
-                        JsonNode envelope, JsonNode data, ObjectMapper mapper) {
-        this.provider = Objects.requireNonNull(provider, "provider");
-        this.id = Objects.requireNonNull(id, "id");
-        this.type = Objects.requireNonNull(type, "type");
-        this.createdAt = createdAt;
-        this.envelope = Objects.requireNonNull(envelope, "envelope");
-        this.data = data == null ? MissingNode.getInstance() : data;
+    public WebhookEvent(VerifiedEvent verified, int attempt, JsonNode data, ObjectMapper mapper) {
+        this.verified = Objects.requireNonNull(verified, "verified");
+        this.attempt = attempt;
+        this.data = Objects.requireNonNull(data, "data");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+        }
     }
 
     /** The provider's name, such as {@code exa}. */
     public String provider() {
-        return provider;
+        return verified.provider();
     }
 
     /** The event id, unique per event and the same across redeliveries: the idempotency key. */
     public String id() {
-        return id;
+        return verified.id();
     }
 
     /** The event type's name, such as {@code webset.item.created}. */
     public String type() {
-        return type;
+        return verified.type();
     }
 
     /** When the sender says the event happened, or {@code null} if the envelope does not say. */
     public Instant createdAt() {
-        return createdAt;
+        return verified.time();
     }
 
-    /** The whole parsed body. */
-    public JsonNode envelope() {
-        return envelope;
+    /** Through which endpoint, when and on which attempt the event reached its handlers. */
+    public Receipt receipt() {
+        return new Receipt(verified.endpoint(), verified.receivedAt(), attempt);
+    }
+
+    /** The headers the provider's envelope reads (not every header of the delivery). */
+    public Headers headers() {
+        return verified.headers();
+    }
+
+    /** The event as it can be stored and dispatched again. */
+    public VerifiedEvent verified() {
+        return verified;
     }
 
     /** The event's data as a JSON tree; a missing node if the envelope has none. */
@@ -101,29 +109,58 @@ public final class WebhookEvent {
      * @throws MalformedPayloadException with {@link PayloadFailure#INVALID_EVENT_DATA} if the data is
      *     absent or does not bind
      */
-    public synchronized <T> T dataAs(Class<T> dataType) {
+    public <T> T dataAs(Class<T> dataType) {
         if (dataType.isInstance(data)) {
             return dataType.cast(data);
         }
-        if (dataType == boundType) {
-            return dataType.cast(boundValue);
+        return dataType.cast(bind(dataType, () -> mapper.constructType(dataType)));
+    }
+
+    /**
+     * The data bound to a generic type, such as {@code List<WebsetItem>}, given as a {@link JavaType} made once
+     * (by {@code mapper.constructType(...)}).
+     *
+     * @param dataType the type to bind to
+     * @return the bound data, the same instance on every call for the same type
+     * @throws MalformedPayloadException with {@link PayloadFailure#INVALID_EVENT_DATA} if the data is
+     *     absent or does not bind
+     */
+    public Object dataAs(JavaType dataType) {
+        if (dataType.getRawClass() == JsonNode.class) {
+            return data;
         }
-        if (data.isMissingNode() || data.isNull()) {
+        // a plain class is the same request however it is asked for
+        Type key = dataType.hasGenericTypes() ? dataType : dataType.getRawClass();
+        return bind(key, () -> dataType);
+    }
+
+    private Object bind(Type key, Supplier<JavaType> type) {
+        Object value = bound.get(key);
+        if (value == null) {
+            // computeIfAbsent: two handlers asking at once bind once, and the lock covers this key alone
+            value = bound.computeIfAbsent(key, k -> convert(type.get()));
+        }
+        if (value == UNBINDABLE) {
             throw new MalformedPayloadException(PayloadFailure.INVALID_EVENT_DATA);
         }
-        T value;
-        try {
-            value = mapper.treeToValue(data, dataType);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new MalformedPayloadException(PayloadFailure.INVALID_EVENT_DATA);
-        }
-        boundType = dataType;
-        boundValue = value;
         return value;
+    }
+
+    private Object convert(JavaType type) {
+        if (data.isMissingNode() || data.isNull()) {
+            return UNBINDABLE;
+        }
+        try {
+            Object value = mapper.treeToValue(data, type);
+            return value == null ? UNBINDABLE : value;
+        } catch (JacksonException | IllegalArgumentException e) {
+            // the parser's message may quote the payload: keep only the reason
+            return UNBINDABLE;
+        }
     }
 
     @Override
     public String toString() {
-        return "WebhookEvent[provider=" + provider + ", type=" + type + ", id=" + id + "]";
+        return "WebhookEvent[provider=" + provider() + ", type=" + type() + ", id=" + id() + "]";
     }
 }

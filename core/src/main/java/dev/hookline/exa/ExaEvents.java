@@ -14,60 +14,60 @@ import tools.jackson.databind.JsonNode;
 public final class ExaEvents {
 
     /** A webset was created. */
-    public static final EventType<Webset> WEBSET_CREATED = EventType.of("webset.created", Webset.class);
+    public static final EventType<Webset> WEBSET_CREATED = EventType.of(Names.WEBSET_CREATED, Webset.class);
     /** A webset was deleted. */
-    public static final EventType<Webset> WEBSET_DELETED = EventType.of("webset.deleted", Webset.class);
+    public static final EventType<Webset> WEBSET_DELETED = EventType.of(Names.WEBSET_DELETED, Webset.class);
     /** A webset was paused. */
-    public static final EventType<Webset> WEBSET_PAUSED = EventType.of("webset.paused", Webset.class);
+    public static final EventType<Webset> WEBSET_PAUSED = EventType.of(Names.WEBSET_PAUSED, Webset.class);
     /** A webset has finished its work and is idle. */
-    public static final EventType<Webset> WEBSET_IDLE = EventType.of("webset.idle", Webset.class);
+    public static final EventType<Webset> WEBSET_IDLE = EventType.of(Names.WEBSET_IDLE, Webset.class);
 
     /** A search was created. */
     public static final EventType<WebsetSearch> WEBSET_SEARCH_CREATED =
-            EventType.of("webset.search.created", WebsetSearch.class);
+            EventType.of(Names.WEBSET_SEARCH_CREATED, WebsetSearch.class);
     /** A search made progress or otherwise changed. */
     public static final EventType<WebsetSearch> WEBSET_SEARCH_UPDATED =
-            EventType.of("webset.search.updated", WebsetSearch.class);
+            EventType.of(Names.WEBSET_SEARCH_UPDATED, WebsetSearch.class);
     /** A search completed. */
     public static final EventType<WebsetSearch> WEBSET_SEARCH_COMPLETED =
-            EventType.of("webset.search.completed", WebsetSearch.class);
+            EventType.of(Names.WEBSET_SEARCH_COMPLETED, WebsetSearch.class);
     /** A search was canceled. */
     public static final EventType<WebsetSearch> WEBSET_SEARCH_CANCELED =
-            EventType.of("webset.search.canceled", WebsetSearch.class);
+            EventType.of(Names.WEBSET_SEARCH_CANCELED, WebsetSearch.class);
 
     /** An item was added to a webset. */
     public static final EventType<WebsetItem> WEBSET_ITEM_CREATED =
-            EventType.of("webset.item.created", WebsetItem.class);
+            EventType.of(Names.WEBSET_ITEM_CREATED, WebsetItem.class);
     /** An item's enrichments were filled in. */
     public static final EventType<WebsetItem> WEBSET_ITEM_ENRICHED =
-            EventType.of("webset.item.enriched", WebsetItem.class);
+            EventType.of(Names.WEBSET_ITEM_ENRICHED, WebsetItem.class);
 
     /** An export was started. Its data is undocumented, so it stays JSON. */
-    public static final EventType<JsonNode> WEBSET_EXPORT_CREATED = EventType.raw("webset.export.created");
+    public static final EventType<JsonNode> WEBSET_EXPORT_CREATED = EventType.raw(Names.WEBSET_EXPORT_CREATED);
     /** An export is ready. Its data is undocumented, so it stays JSON. */
-    public static final EventType<JsonNode> WEBSET_EXPORT_COMPLETED = EventType.raw("webset.export.completed");
+    public static final EventType<JsonNode> WEBSET_EXPORT_COMPLETED = EventType.raw(Names.WEBSET_EXPORT_COMPLETED);
 
     /** An import was created. */
-    public static final EventType<Import> IMPORT_CREATED = EventType.of("import.created", Import.class);
+    public static final EventType<Import> IMPORT_CREATED = EventType.of(Names.IMPORT_CREATED, Import.class);
     /** An import finished loading. */
-    public static final EventType<Import> IMPORT_COMPLETED = EventType.of("import.completed", Import.class);
+    public static final EventType<Import> IMPORT_COMPLETED = EventType.of(Names.IMPORT_COMPLETED, Import.class);
 
     /** A webset monitor was created; not applied to Search Monitors API events of the same name. */
     public static final EventType<Monitor> MONITOR_CREATED =
-            EventType.of("monitor.created", Monitor.class).whenDataObject("monitor");
+            EventType.of(Names.MONITOR_CREATED, Monitor.class).whenDataObject("monitor");
     /** A webset monitor was changed; not applied to Search Monitors API events of the same name. */
     public static final EventType<Monitor> MONITOR_UPDATED =
-            EventType.of("monitor.updated", Monitor.class).whenDataObject("monitor");
+            EventType.of(Names.MONITOR_UPDATED, Monitor.class).whenDataObject("monitor");
     /** A webset monitor was deleted; not applied to Search Monitors API events of the same name. */
     public static final EventType<Monitor> MONITOR_DELETED =
-            EventType.of("monitor.deleted", Monitor.class).whenDataObject("monitor");
+            EventType.of(Names.MONITOR_DELETED, Monitor.class).whenDataObject("monitor");
 
     /** A webset monitor started a run; not applied to Search Monitors API events of the same name. */
     public static final EventType<MonitorRun> MONITOR_RUN_CREATED =
-            EventType.of("monitor.run.created", MonitorRun.class).whenDataObject("monitor_run");
+            EventType.of(Names.MONITOR_RUN_CREATED, MonitorRun.class).whenDataObject("monitor_run");
     /** A webset monitor's run finished; not applied to Search Monitors API events of the same name. */
     public static final EventType<MonitorRun> MONITOR_RUN_COMPLETED =
-            EventType.of("monitor.run.completed", MonitorRun.class).whenDataObject("monitor_run");
+            EventType.of(Names.MONITOR_RUN_COMPLETED, MonitorRun.class).whenDataObject("monitor_run");
 
     private static final EventCatalog CATALOG = EventCatalog.of(
             WEBSET_CREATED, WEBSET_DELETED, WEBSET_PAUSED, WEBSET_IDLE,
@@ -79,6 +79,54 @@ public final class ExaEvents {
             MONITOR_RUN_CREATED, MONITOR_RUN_COMPLETED);
 
     private ExaEvents() {
+    }
+
+    /**
+     * The event type names as string constants, for annotations:
+     * {@code @WebhookListener(ExaEvents.Names.WEBSET_CREATED)}.
+     */
+    public static final class Names {
+        /** {@value} */
+        public static final String WEBSET_CREATED = "webset.created";
+        /** {@value} */
+        public static final String WEBSET_DELETED = "webset.deleted";
+        /** {@value} */
+        public static final String WEBSET_PAUSED = "webset.paused";
+        /** {@value} */
+        public static final String WEBSET_IDLE = "webset.idle";
+        /** {@value} */
+        public static final String WEBSET_SEARCH_CREATED = "webset.search.created";
+        /** {@value} */
+        public static final String WEBSET_SEARCH_UPDATED = "webset.search.updated";
+        /** {@value} */
+        public static final String WEBSET_SEARCH_COMPLETED = "webset.search.completed";
+        /** {@value} */
+        public static final String WEBSET_SEARCH_CANCELED = "webset.search.canceled";
+        /** {@value} */
+        public static final String WEBSET_ITEM_CREATED = "webset.item.created";
+        /** {@value} */
+        public static final String WEBSET_ITEM_ENRICHED = "webset.item.enriched";
+        /** {@value} */
+        public static final String WEBSET_EXPORT_CREATED = "webset.export.created";
+        /** {@value} */
+        public static final String WEBSET_EXPORT_COMPLETED = "webset.export.completed";
+        /** {@value} */
+        public static final String IMPORT_CREATED = "import.created";
+        /** {@value} */
+        public static final String IMPORT_COMPLETED = "import.completed";
+        /** {@value} */
+        public static final String MONITOR_CREATED = "monitor.created";
+        /** {@value} */
+        public static final String MONITOR_UPDATED = "monitor.updated";
+        /** {@value} */
+        public static final String MONITOR_DELETED = "monitor.deleted";
+        /** {@value} */
+        public static final String MONITOR_RUN_CREATED = "monitor.run.created";
+        /** {@value} */
+        public static final String MONITOR_RUN_COMPLETED = "monitor.run.completed";
+
+        private Names() {
+        }
     }
 
     /**

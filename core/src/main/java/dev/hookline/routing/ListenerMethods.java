@@ -8,19 +8,23 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Predicate;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.type.TypeFactory;
 
 /**
- * Turns {@link WebhookListener} methods into routes, once: each parameter gets a resolver, the method a
- * bound method handle, and every mistake an exception that names the method.
+ * Finds {@link WebhookListener} methods and turns each into routes, once: one {@link ParameterHandler} per
+ * parameter, built from its generic type, a bound method handle, and every mistake an exception that names the
+ * method and the parameter.
  */
-final class ListenerMethods {
+public final class ListenerMethods {
 
     private ListenerMethods() {
     }
@@ -33,6 +37,34 @@ final class ListenerMethods {
         WebhookListener annotation() {
             return annotated.getAnnotation(WebhookListener.class);
         }
+    }
+
+    /**
+     * The {@link WebhookListener} methods a listener of this class has, exactly as
+     * {@link Router.Builder#listener(Object)} finds them: declared on the class or a superclass, each signature
+     * once, an override counting when the method it overrides carries the annotation.
+     *
+     * @param type the listener's class
+     * @return the annotated declarations; empty if there are none
+     */
+    public static List<Method> find(Class<?> type) {
+        return annotatedMethods(type).stream().map(Found::annotated).toList();
+    }
+
+    /**
+     * A method as Hookline's messages name it, such as {@code com.example.Handlers.onItem(WebsetItem)}.
+     *
+     * @param method a method
+     * @return its description
+     */
+    public static String describe(Method method) {
+        StringBuilder text = new StringBuilder(method.getDeclaringClass().getName()).append('.')
+                .append(method.getName()).append('(');
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+        }
+        return text.append(')').toString();
     }
 
     /** The annotated methods of {@code type} and its superclasses, each signature once. */
@@ -61,11 +93,14 @@ final class ListenerMethods {
      *
      * @param bean the instance to call it on (ignored for static methods)
      * @param found the annotated method
-     * @param catalog the provider's documented types, to check the bound parameter against
+     * @param catalog the provider's documented types, to check names and the bound parameter against
+     * @param allowUndocumented whether names outside a closed catalogue are accepted for every method
+     * @param types makes the parameters' generic types
      */
-    static List<Route> routes(Object bean, Found found, EventCatalog catalog) {
+    static List<Route> routes(Object bean, Found found, EventCatalog catalog, boolean allowUndocumented,
+                              TypeFactory types) {
         Method method = found.invoked();
-        String name = WebhookListeners.describe(found.annotated());
+        String name = describe(found.annotated());
         WebhookListener annotation = found.annotation();
         if (annotation.value().length == 0) {
             throw new IllegalArgumentException(name + ": @WebhookListener names no event type");
@@ -76,44 +111,48 @@ final class ListenerMethods {
         List<TypePattern> patterns = new ArrayList<>();
         for (String text : annotation.value()) {
             try {
-                patterns.add(TypePattern.parse(text));
+                TypePattern pattern = TypePattern.parse(text);
+                if (!allowUndocumented && !annotation.undocumented()) {
+                    Catalogs.requireDocumented(catalog, pattern);
+                }
+                patterns.add(pattern);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
             }
         }
 
-        Class<?>[] parameterTypes = method.getParameterTypes();
-        List<Function<WebhookEvent, Object>> resolvers = new ArrayList<>(parameterTypes.length);
-        Class<?> boundType = null;
-        for (Class<?> parameterType : parameterTypes) {
-            if (parameterType == WebhookEvent.class) {
-                resolvers.add(event -> event);
-            } else if (parameterType == JsonNode.class) {
-                resolvers.add(WebhookEvent::data);
-            } else if (parameterType.isPrimitive() || parameterType.isArray()) {
-                throw new IllegalArgumentException(name + ": parameter type " + parameterType.getSimpleName()
-                        + " cannot receive an event; use WebhookEvent, JsonNode or a record");
-            } else if (boundType != null) {
-                throw new IllegalArgumentException(name + ": only one parameter can receive the bound data, but "
-                        + boundType.getSimpleName() + " and " + parameterType.getSimpleName() + " both would");
-            } else {
-                boundType = parameterType;
-                Class<?> type = parameterType;
-                resolvers.add(event -> event.dataAs(type));
+        Parameter[] parameters = found.annotated().getParameters();
+        java.lang.reflect.Type[] generic = method.getGenericParameterTypes();
+        ParameterHandler[] handlers = new ParameterHandler[parameters.length];
+        JavaType boundType = null;
+        for (int i = 0; i < parameters.length; i++) {
+            String which = "parameter " + (i + 1) + " (" + parameters[i].getName() + ")";
+            try {
+                handlers[i] = ParameterHandler.of(parameters[i], types.constructType(generic[i]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + which + " of " + e.getMessage(), e);
+            }
+            JavaType bound = handlers[i].boundType();
+            if (bound != null) {
+                if (boundType != null && !boundType.equals(bound)) {
+                    throw new IllegalArgumentException(name + ": " + which + " would receive the data bound to "
+                            + bound.toCanonical() + ", but another parameter already receives it bound to "
+                            + boundType.toCanonical() + "; only one type can be bound");
+                }
+                boundType = bound;
             }
         }
         if (boundType != null) {
-            checkAgainstCatalog(name, patterns, boundType, catalog);
+            checkAgainstCatalog(name, patterns, boundType.getRawClass(), catalog);
         }
 
-        Route.Invoker invoker = invoker(bean, method, name, resolvers);
-        Class<?> routeBoundType = boundType;
-        java.util.function.Predicate<WebhookEvent> applies = boundType == null
+        Route.Invoker invoker = invoker(bean, method, name, handlers);
+        Predicate<WebhookEvent> applies = boundType == null
                 ? event -> true
                 : event -> catalog.find(event.type()).map(type -> type.appliesTo(event)).orElse(true);
         List<Route> routes = new ArrayList<>(patterns.size());
         for (TypePattern pattern : patterns) {
-            routes.add(new Route(pattern, routeBoundType, applies, invoker, name));
+            routes.add(new Route(pattern, boundType, applies, invoker, name));
         }
         return routes;
     }
@@ -133,8 +172,7 @@ final class ListenerMethods {
         }
     }
 
-    private static Route.Invoker invoker(Object bean, Method method, String name,
-                                         List<Function<WebhookEvent, Object>> resolvers) {
+    private static Route.Invoker invoker(Object bean, Method method, String name, ParameterHandler[] handlers) {
         MethodHandle handle;
         try {
             method.setAccessible(true);
@@ -148,14 +186,12 @@ final class ListenerMethods {
             }
             handle = handle.bindTo(bean);
         }
-        MethodHandle spread = handle.asSpreader(Object[].class, resolvers.size())
+        MethodHandle spread = handle.asSpreader(Object[].class, handlers.length)
                 .asType(MethodType.methodType(void.class, Object[].class));
-        @SuppressWarnings("unchecked")
-        Function<WebhookEvent, Object>[] argumentResolvers = resolvers.toArray(new Function[0]);
         return event -> {
-            Object[] arguments = new Object[argumentResolvers.length];
+            Object[] arguments = new Object[handlers.length];
             for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = argumentResolvers[i].apply(event);
+                arguments[i] = handlers[i].resolve(event);
             }
             try {
                 spread.invokeExact(arguments);

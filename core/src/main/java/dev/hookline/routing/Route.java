@@ -2,6 +2,7 @@ package dev.hookline.routing;
 
 import dev.hookline.event.WebhookEvent;
 import java.util.function.Predicate;
+import tools.jackson.databind.JavaType;
 
 /**
  * One registered handler: what it listens to, what data type it needs bound, and how to call it.
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
  * @param invoker calls the handler
  * @param description names the handler in messages
  */
-record Route(TypePattern pattern, Class<?> boundType, Predicate<WebhookEvent> applies, Invoker invoker,
+record Route(TypePattern pattern, JavaType boundType, Predicate<WebhookEvent> applies, Invoker invoker,
              String description) {
 
     /** Calls a prepared handler with an event. */

@@ -1,6 +1,7 @@
 package dev.hookline.routing;
 
 import dev.hookline.event.EventCatalog;
+import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.WebhookEvent;
@@ -9,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.type.TypeFactory;
 
 /**
  * Sends each event to the handlers registered for it: those for its exact type first, then prefix
@@ -27,11 +30,11 @@ public final class Router {
     private final List<Route> prefixed;
     private final List<Route> catchAll;
 
-    private Router(Builder builder) {
+    private Router(List<Route> routes) {
         Map<String, List<Route>> byType = new HashMap<>();
         List<Route> byPrefix = new ArrayList<>();
         List<Route> any = new ArrayList<>();
-        for (Route route : builder.routes) {
+        for (Route route : routes) {
             if (route.pattern().isExact()) {
                 byType.computeIfAbsent(route.pattern().text(), t -> new ArrayList<>()).add(route);
             } else if (route.pattern().isCatchAll()) {
@@ -40,7 +43,7 @@ public final class Router {
                 byPrefix.add(route);
             }
         }
-        byType.replaceAll((type, routes) -> List.copyOf(routes));
+        byType.replaceAll((type, list) -> List.copyOf(list));
         this.exact = Map.copyOf(byType);
         this.prefixed = List.copyOf(byPrefix);
         this.catchAll = List.copyOf(any);
@@ -49,11 +52,11 @@ public final class Router {
     /**
      * A builder for handlers of a provider whose documented types are {@code catalog}.
      *
-     * @param catalog the provider's event types, used to check annotated methods' parameter types
+     * @param catalog the provider's event types, used to check names and annotated methods' parameter types
      * @return the builder
      */
     public static Builder builder(EventCatalog catalog) {
-        return new Builder(catalog);
+        return new Builder(catalog, EventJson.mapper().getTypeFactory());
     }
 
     /**
@@ -67,8 +70,9 @@ public final class Router {
     public int dispatch(WebhookEvent event) throws Exception {
         List<Route> matched = matching(event);
         for (Route route : matched) {
-            if (route.boundType() != null) {
-                event.dataAs(route.boundType());
+            JavaType bound = route.boundType();
+            if (bound != null) {
+                event.dataAs(bound);
             }
         }
         for (Route route : matched) {
@@ -107,10 +111,27 @@ public final class Router {
     /** Collects handlers; not thread-safe. */
     public static final class Builder {
         private final EventCatalog catalog;
+        private final TypeFactory types;
         private final List<Route> routes = new ArrayList<>();
+        private final List<Object> listeners = new ArrayList<>();
+        private final List<String> listenerEndpoints = new ArrayList<>();
+        private boolean allowUndocumented;
 
-        private Builder(EventCatalog catalog) {
+        private Builder(EventCatalog catalog, TypeFactory types) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
+            this.types = types;
+        }
+
+        /**
+         * Accepts event type names the provider's closed catalogue does not document, for every handler of this
+         * router: for types newer than Hookline's catalogue. Without it, such a name fails registration with the
+         * closest documented names, as it is most likely a typo.
+         *
+         * @return this builder
+         */
+        public Builder allowUndocumentedTypes() {
+            this.allowUndocumented = true;
+            return this;
         }
 
         /**
@@ -125,7 +146,7 @@ public final class Router {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(handler, "handler");
             Class<T> dataType = type.dataType();
-            Class<?> bound = dataType == JsonNode.class ? null : dataType;
+            JavaType bound = dataType == JsonNode.class ? null : types.constructType(dataType);
             routes.add(new Route(TypePattern.parse(type.name()), bound, type::appliesTo,
                     event -> handler.handle(event.dataAs(dataType)), "handler for " + type.name()));
             return this;
@@ -142,6 +163,9 @@ public final class Router {
         public Builder on(String typeOrPattern, EventHandler<? super WebhookEvent> handler) {
             Objects.requireNonNull(handler, "handler");
             TypePattern pattern = TypePattern.parse(typeOrPattern);
+            if (!allowUndocumented) {
+                Catalogs.requireDocumented(catalog, pattern);
+            }
             routes.add(new Route(pattern, null, event -> true, handler::handle, "handler for " + pattern.text()));
             return this;
         }
@@ -178,22 +202,34 @@ public final class Router {
          */
         public Builder listener(Object listener, String endpointName) {
             Objects.requireNonNull(listener, "listener");
-            List<ListenerMethods.Found> methods = ListenerMethods.annotatedMethods(listener.getClass());
-            if (methods.isEmpty()) {
+            if (ListenerMethods.annotatedMethods(listener.getClass()).isEmpty()) {
                 throw new IllegalArgumentException(listener.getClass().getName() + " has no @WebhookListener method");
             }
-            for (ListenerMethods.Found method : methods) {
-                String wanted = method.annotation().endpoint();
-                if (endpointName == null || wanted.isEmpty() || wanted.equals(endpointName)) {
-                    routes.addAll(ListenerMethods.routes(listener, method, catalog));
-                }
-            }
+            // inspected by build(), once every builder setting is known
+            listeners.add(listener);
+            listenerEndpoints.add(endpointName);
             return this;
         }
 
-        /** The router. */
+        /**
+         * The router.
+         *
+         * @return the router
+         * @throws IllegalArgumentException if a listener method cannot be served (the message names it)
+         */
         public Router build() {
-            return new Router(this);
+            List<Route> all = new ArrayList<>(routes);
+            for (int i = 0; i < listeners.size(); i++) {
+                Object listener = listeners.get(i);
+                String endpointName = listenerEndpoints.get(i);
+                for (ListenerMethods.Found method : ListenerMethods.annotatedMethods(listener.getClass())) {
+                    String wanted = method.annotation().endpoint();
+                    if (endpointName == null || wanted.isEmpty() || wanted.equals(endpointName)) {
+                        all.addAll(ListenerMethods.routes(listener, method, catalog, allowUndocumented, types));
+                    }
+                }
+            }
+            return new Router(all);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.hookline.encrata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookline.event.TestEvents;
 import dev.hookline.Headers;
 import dev.hookline.Payloads;
 import dev.hookline.Providers;
@@ -189,7 +190,7 @@ class EncrataEventsTest {
     }
 
     private static WebhookEvent parse(byte[] body) {
-        return Providers.encrata().envelope().parse("encrata", Headers.empty(), body, EventJson.mapper());
+        return TestEvents.read(Providers.encrata(), Headers.empty(), body);
     }
 
     private static String sha256Hex(byte[] body) {

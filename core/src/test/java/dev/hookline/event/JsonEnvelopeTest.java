@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class JsonEnvelopeTest {
 
     private static WebhookEvent parse(EnvelopeFormat format, Headers headers, String body) {
-        return format.parse("test", headers, body.getBytes(StandardCharsets.UTF_8), EventJson.mapper());
+        return TestEvents.read("test", format, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static PayloadFailure failureOf(EnvelopeFormat format, String body) {

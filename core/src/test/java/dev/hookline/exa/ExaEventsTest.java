@@ -3,6 +3,7 @@ package dev.hookline.exa;
 import static dev.hookline.exa.ExaFixtures.WEBSET_COMPANIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookline.event.EventJson;
 import dev.hookline.Providers;
 import dev.hookline.event.EventType;
 import dev.hookline.event.WebhookEvent;
@@ -108,7 +109,7 @@ class ExaEventsTest {
         assertThat(event.type()).isEqualTo(fixture);
         assertThat(event.id()).matches("event_[0-9a-hjkmnp-tv-z]{26}");
         assertThat(event.createdAt()).isNotNull();
-        assertThat(event.envelope().get("object").stringValue()).isEqualTo("event");
+        assertThat(EventJson.mapper().readTree(event.verified().body()).get("object").stringValue()).isEqualTo("event");
         assertThat(event.data().get("object").stringValue()).isEqualTo(DATA_OBJECT.get(fixture));
 
         EventType<?> key = ExaEvents.catalog().find(event.type()).orElseThrow();

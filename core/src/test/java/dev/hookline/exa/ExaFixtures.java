@@ -1,5 +1,6 @@
 package dev.hookline.exa;
 
+import dev.hookline.event.TestEvents;
 import dev.hookline.Headers;
 import dev.hookline.Payloads;
 import dev.hookline.Providers;
@@ -44,7 +45,7 @@ final class ExaFixtures {
 
     /** A body parsed with Exa's envelope and the default mapper. */
     static WebhookEvent parse(byte[] body) {
-        return Providers.exa().envelope().parse("exa", Headers.empty(), body, EventJson.mapper());
+        return TestEvents.read(Providers.exa(), Headers.empty(), body);
     }
 
     /** The fixture as a mutable tree, for tests that vary it. */

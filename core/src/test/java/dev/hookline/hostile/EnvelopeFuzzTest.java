@@ -2,6 +2,7 @@ package dev.hookline.hostile;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.hookline.event.TestEvents;
 import dev.hookline.Headers;
 import dev.hookline.Provider;
 import dev.hookline.Providers;
@@ -67,7 +68,7 @@ class EnvelopeFuzzTest {
         JsonNode root = readUtf8Json(body);
         WebhookEvent event;
         try {
-            event = provider.envelope().parse(provider.name(), headers, body, EventJson.mapper());
+            event = TestEvents.read(provider, headers, body);
         } catch (MalformedPayloadException e) {
             PayloadFailure expected = expectedFailure(root, idField, typeField);
             if (e.failure() != expected || !e.getMessage().equals(e.failure().description()) || e.getCause() != null) {
@@ -82,7 +83,7 @@ class EnvelopeFuzzTest {
                 : provider == Providers.encrata() ? sha256(body) : headers.first("webhook-id");
         JsonNode expectedData = root.get(dataField) == null ? MissingNode.getInstance() : root.get(dataField);
         if (!event.id().equals(expectedId) || !event.type().equals(root.get(typeField).stringValue())
-                || !event.data().equals(expectedData) || !event.envelope().equals(root)
+                || !event.data().equals(expectedData)
                 || !event.provider().equals(provider.name())) {
             throw new AssertionError(provider.name() + ": the event differs from the JSON: " + event);
         }

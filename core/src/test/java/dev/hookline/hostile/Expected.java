@@ -1,5 +1,6 @@
 package dev.hookline.hostile;
 
+import dev.hookline.event.TestEvents;
 import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Provider;
@@ -39,7 +40,7 @@ record Expected(Outcome.Status status, Reason reason, String eventId, String eve
                               Duration maxEventAge) {
         WebhookEvent event;
         try {
-            event = provider.envelope().parse(provider.name(), headers, body, EventJson.mapper());
+            event = TestEvents.read(provider, headers, body);
         } catch (MalformedPayloadException e) {
             return new Expected(Outcome.Status.MALFORMED, e.failure(), null, null, 0);
         }

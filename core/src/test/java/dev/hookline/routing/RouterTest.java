@@ -3,6 +3,7 @@ package dev.hookline.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookline.event.TestEvents;
 import dev.hookline.event.EventCatalog;
 import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
@@ -28,8 +29,7 @@ class RouterTest {
     static final EventCatalog CATALOG = EventCatalog.of(THING_CREATED, THING_DELETED, OTHER_HAPPENED);
 
     static WebhookEvent event(String type, String dataJson) {
-        JsonNode data = EventJson.mapper().readTree(dataJson);
-        return new WebhookEvent("test", "evt_1", type, null, data, data, EventJson.mapper());
+        return TestEvents.of(type, dataJson);
     }
 
     @Test
@@ -59,7 +59,7 @@ class RouterTest {
     @Test
     void unknownTypesReachNameAndCatchAllHandlers() throws Exception {
         List<String> seen = new ArrayList<>();
-        Router router = Router.builder(CATALOG)
+        Router router = Router.builder(CATALOG).allowUndocumentedTypes()
                 .on("brand.new", event -> seen.add("name"))
                 .onAny(event -> seen.add("any"))
                 .build();
@@ -149,7 +149,7 @@ class RouterTest {
             calls.add("nothing");
         }
 
-        @WebhookListener("brand.new")
+        @WebhookListener(value = "brand.new", undocumented = true)
         void ownRecord(Other other) {
             calls.add("own:" + other.name());
         }
@@ -181,7 +181,7 @@ class RouterTest {
     }
 
     static class TwoRecords {
-        @WebhookListener("brand.new")
+        @WebhookListener(value = "brand.new", undocumented = true)
         void handle(Thing thing, Other other) {
         }
     }
@@ -217,15 +217,17 @@ class RouterTest {
         assertRegistrationFails(new WrongPattern(), "RouterTest$WrongPattern.handle(Thing)",
                 "other.happened whose data is Other, not Thing");
         assertRegistrationFails(new TwoRecords(), "RouterTest$TwoRecords.handle(Thing, Other)",
-                "only one parameter can receive the bound data");
-        assertRegistrationFails(new Primitive(), "RouterTest$Primitive.handle(int)", "parameter type int");
+                "parameter 2 (other) would receive the data bound to dev.hookline.routing.RouterTest$Other, but another "
+                        + "parameter already receives it bound to dev.hookline.routing.RouterTest$Thing");
+        assertRegistrationFails(new Primitive(), "RouterTest$Primitive.handle(int)",
+                "parameter 1 (count) of type int cannot receive an event");
         assertRegistrationFails(new ReturnsValue(), "RouterTest$ReturnsValue.handle(WebhookEvent)", "must return void");
         assertRegistrationFails(new BadPattern(), "RouterTest$BadPattern.handle(WebhookEvent)", "Invalid pattern 'thing*'");
         assertRegistrationFails(new NoListeners(), "RouterTest$NoListeners", "has no @WebhookListener method");
     }
 
     private static void assertRegistrationFails(Object listener, String methodName, String problem) {
-        assertThatThrownBy(() -> Router.builder(CATALOG).listener(listener))
+        assertThatThrownBy(() -> Router.builder(CATALOG).listener(listener).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(methodName)
                 .hasMessageContaining(problem);
@@ -250,15 +252,15 @@ class RouterTest {
 
     @Test
     void integrationsSeeTheSameListenerMethodsTheRouterRegisters() throws Exception {
-        List<String> names = WebhookListeners.methods(Subclassed.class).stream()
-                .map(WebhookListeners::describe).toList();
+        List<String> names = ListenerMethods.find(Subclassed.class).stream()
+                .map(ListenerMethods::describe).toList();
 
         assertThat(names).containsExactlyInAnyOrder(
                 "dev.hookline.routing.RouterTest$Listeners.typed(Thing)",
                 "dev.hookline.routing.RouterTest$Listeners.whole(WebhookEvent, JsonNode)",
                 "dev.hookline.routing.RouterTest$Listeners.nothing()",
                 "dev.hookline.routing.RouterTest$Listeners.ownRecord(Other)");
-        assertThat(WebhookListeners.methods(NoListeners.class)).isEmpty();
+        assertThat(ListenerMethods.find(NoListeners.class)).isEmpty();
     }
 
     @Test

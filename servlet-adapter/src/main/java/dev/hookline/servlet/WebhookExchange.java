@@ -1,7 +1,6 @@
 package dev.hookline.servlet;
 
 import dev.hookline.Delivery;
-import dev.hookline.DeliveryFailure;
 import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Reason;
@@ -176,39 +175,17 @@ final class WebhookExchange {
         }
     }
 
+    /** Answers with core's one policy for outcomes: {@link Outcome#httpStatus()} and {@link Outcome#retryLater()}. */
     private void respond(HttpServletResponse response, Outcome outcome) throws IOException {
-        int status = status(outcome);
+        int status = outcome.httpStatus();
         if (status == HttpServletResponse.SC_NO_CONTENT) {
             response.setStatus(status);
             return;
         }
-        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+        if (outcome.retryLater()) {
             response.setHeader("Retry-After", retryAfter);
         }
         problem(response, status, outcome.reason());
-    }
-
-    /**
-     * The status that tells the sender what to do: 2xx to stop, 4xx not to retry a delivery that cannot
-     * succeed, 500 to retry a failed one, 503 to retry a busy one later.
-     */
-    static int status(Outcome outcome) {
-        return switch (outcome.status()) {
-            case ACCEPTED, DUPLICATE -> HttpServletResponse.SC_NO_CONTENT;
-            case REJECTED -> HttpServletResponse.SC_UNAUTHORIZED;
-            case MALFORMED -> HttpServletResponse.SC_BAD_REQUEST;
-            case FAILED -> isTransient(outcome.reason())
-                    ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
-                    : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-        };
-    }
-
-    /** Failures that say nothing about the event, only that the receiver is busy or going away. */
-    private static boolean isTransient(Reason reason) {
-        return reason == DeliveryFailure.DELIVERY_IN_PROGRESS
-                || reason == DeliveryFailure.BUSY
-                || reason == DeliveryFailure.DEDUPLICATION_UNAVAILABLE
-                || reason == DeliveryFailure.INTERRUPTED;
     }
 
     static void problem(HttpServletResponse response, int status, Reason reason) throws IOException {

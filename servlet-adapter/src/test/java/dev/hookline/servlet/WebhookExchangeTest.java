@@ -2,16 +2,10 @@ package dev.hookline.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.DeliveryFailure;
 import dev.hookline.Headers;
-import dev.hookline.Outcome;
-import dev.hookline.Reason;
-import dev.hookline.event.PayloadFailure;
-import dev.hookline.signature.SignatureFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,26 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookExchangeTest {
-
-    private static int status(Outcome.Status status, Reason reason) {
-        return WebhookExchange.status(new Outcome("exa", status, reason, null, null, 0, null, Duration.ZERO));
-    }
-
-    @Test
-    void mapsEveryOutcomeToTheStatusThatTellsTheSenderWhatToDo() {
-        assertThat(status(Outcome.Status.ACCEPTED, null)).isEqualTo(204);
-        assertThat(status(Outcome.Status.DUPLICATE, null)).isEqualTo(204);
-        for (SignatureFailure failure : SignatureFailure.values()) {
-            assertThat(status(Outcome.Status.REJECTED, failure)).as(failure.code()).isEqualTo(401);
-        }
-        assertThat(status(Outcome.Status.REJECTED, PayloadFailure.EVENT_TIME_OUTSIDE_TOLERANCE)).isEqualTo(401);
-        assertThat(status(Outcome.Status.MALFORMED, PayloadFailure.NOT_JSON)).isEqualTo(400);
-        assertThat(status(Outcome.Status.MALFORMED, PayloadFailure.INVALID_EVENT_DATA)).isEqualTo(400);
-        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.HANDLER_FAILED)).isEqualTo(500);
-        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.DELIVERY_IN_PROGRESS)).isEqualTo(503);
-        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.DEDUPLICATION_UNAVAILABLE)).isEqualTo(503);
-        assertThat(status(Outcome.Status.FAILED, DeliveryFailure.INTERRUPTED)).isEqualTo(503);
-    }
 
     @Test
     void mapsEveryRefusalToItsStatus() {

@@ -1,7 +1,7 @@
 package dev.hookline.spring;
 
 import dev.hookline.routing.WebhookListener;
-import dev.hookline.routing.WebhookListeners;
+import dev.hookline.routing.ListenerMethods;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ final class ListenerBeans {
     /** The listener methods of a class, as core finds them; none if the class cannot be inspected. */
     static List<Method> listenerMethods(Class<?> type) {
         try {
-            return WebhookListeners.methods(type);
+            return ListenerMethods.find(type);
         } catch (LinkageError e) {
             // a class that refers to something missing from the classpath declares no usable listener
             LOG.debug("Could not inspect " + type.getName() + " for @WebhookListener methods", e);

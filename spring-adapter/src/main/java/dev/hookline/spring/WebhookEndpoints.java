@@ -5,7 +5,7 @@ import dev.hookline.OutcomeListener;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.routing.Router;
 import dev.hookline.routing.WebhookListener;
-import dev.hookline.routing.WebhookListeners;
+import dev.hookline.routing.ListenerMethods;
 import dev.hookline.servlet.RefusalListener;
 import dev.hookline.servlet.RequestFailure;
 import dev.hookline.servlet.WebhookFilter;
@@ -108,7 +108,7 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
             }
             try {
                 // inspected on its own first, so that a mistake names the bean as well as the method
-                Router.builder(definition.provider().catalog()).listener(listener.bean(), name);
+                Router.builder(definition.provider().catalog()).listener(listener.bean(), name).build();
             } catch (IllegalArgumentException e) {
                 throw new WebhookConfigurationException("A @WebhookListener method of bean '" + listener.name()
                         + "' cannot be registered with endpoint '" + name + "' (" + EndpointDefinitions.prefix(name)
@@ -131,7 +131,7 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
                 String wanted = method.getAnnotation(WebhookListener.class).endpoint();
                 if (!wanted.isEmpty() && !configured.contains(wanted)) {
                     throw new WebhookConfigurationException("@WebhookListener method "
-                            + WebhookListeners.describe(method) + " of bean '" + listener.name() + "' names endpoint '"
+                            + ListenerMethods.describe(method) + " of bean '" + listener.name() + "' names endpoint '"
                             + wanted + "', which is not configured under hookline.endpoints",
                             "Configure " + EndpointDefinitions.prefix(wanted) + " (set its enabled property to false "
                                     + "to switch it off), or correct the endpoint name in the annotation.");

@@ -307,7 +307,8 @@ class FailFastTest {
         assertFails(exa(runner).withBean("badListener", BadParameterListener.class),
                 "A @WebhookListener method of bean 'badListener' cannot be registered with endpoint 'exa' "
                         + "(hookline.endpoints.exa): dev.hookline.spring.FailFastTest$BadParameterListener.on(int): "
-                        + "parameter type int cannot receive an event; use WebhookEvent, JsonNode or a record",
+                        + "parameter 1 (count) of type int cannot receive an event; use WebhookEvent, JsonNode, "
+                        + "Headers, Receipt or a type the data binds to",
                 LISTENER_ACTION);
     }
 

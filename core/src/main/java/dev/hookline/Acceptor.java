@@ -1,0 +1,110 @@
+package dev.hookline;
+
+import dev.hookline.event.Envelope;
+import dev.hookline.event.MalformedPayloadException;
+import dev.hookline.event.PayloadFailure;
+import dev.hookline.event.VerifiedEvent;
+import dev.hookline.signature.SignatureVerificationException;
+import dev.hookline.signature.SignatureVerifier;
+import java.time.Duration;
+import java.time.Instant;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The accept stage of an endpoint: a delivery and the time it was received become a {@link VerifiedEvent}, or a
+ * rejection with its reason. It checks the signature over the raw body, only then reads the envelope, and checks
+ * the event's age where the provider signs no timestamp. It runs no handler and records nothing, so what it
+ * accepts can be answered at once and dispatched later ({@link Dispatcher}), here or in another process.
+ *
+ * <p>Built by {@link WebhookEndpoint.Builder}; immutable and thread-safe.
+ */
+public final class Acceptor {
+
+    private final String endpoint;
+    private final Provider provider;
+    private final SignatureVerifier verifier;
+    private final Duration maxEventAge;
+    private final ObjectMapper mapper;
+
+    Acceptor(String endpoint, Provider provider, SignatureVerifier verifier, Duration maxEventAge,
+             ObjectMapper mapper) {
+        this.endpoint = endpoint;
+        this.provider = provider;
+        this.verifier = verifier;
+        this.maxEventAge = maxEventAge;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Verifies and reads one delivery.
+     *
+     * @param delivery the headers and raw body
+     * @param receivedAt when it arrived: the signed timestamp and the event's time are judged as of then
+     * @return the verified event, or the rejection; nothing the sender controls makes it throw
+     */
+    public Acceptance accept(Delivery delivery, Instant receivedAt) {
+        return accept(delivery, receivedAt, System.nanoTime());
+    }
+
+    Acceptance accept(Delivery delivery, Instant receivedAt, long start) {
+        try {
+            verifier.verify(delivery.headers(), delivery.body(), receivedAt);
+        } catch (SignatureVerificationException e) {
+            return rejected(Outcome.Status.REJECTED, e.failure(), null, start);
+        }
+        Envelope envelope;
+        try {
+            envelope = provider.envelope().read(delivery.headers(), delivery.body(), mapper);
+        } catch (MalformedPayloadException e) {
+            return rejected(Outcome.Status.MALFORMED, e.failure(), null, start);
+        }
+        if (maxEventAge != null) {
+            Instant time = envelope.time();
+            if (time == null) {
+                return rejected(Outcome.Status.MALFORMED, PayloadFailure.MISSING_EVENT_TIME, envelope, start);
+            }
+            if (Duration.between(time, receivedAt).abs().compareTo(maxEventAge) > 0) {
+                return rejected(Outcome.Status.REJECTED, PayloadFailure.EVENT_TIME_OUTSIDE_TOLERANCE, envelope, start);
+            }
+        }
+        Headers kept = provider.envelope().headersRead().isEmpty()
+                ? Headers.empty() : delivery.headers().only(provider.envelope().headersRead());
+        VerifiedEvent event = new VerifiedEvent(endpoint, provider.name(), envelope.id(), envelope.type(),
+                envelope.time(), receivedAt, replayableUntil(envelope, receivedAt), kept, delivery.body());
+        return new Acceptance.Verified(event, envelope);
+    }
+
+    /**
+     * Until when a replay of this delivery could still be accepted, so the deduplicator must remember the event:
+     * the earliest end among the checks that apply (a replay must pass all of them), or null when no check
+     * bounds it. A signed timestamp may lie up to the tolerance after receipt, so a replay passes until twice
+     * the tolerance after it; an event time passes until the event-age window after it.
+     */
+    private Instant replayableUntil(Envelope envelope, Instant receivedAt) {
+        Instant until = null;
+        Duration tolerance = provider.scheme().signsTimestamp() ? verifier.tolerance() : null;
+        if (tolerance != null) {
+            until = receivedAt.plus(tolerance).plus(tolerance);
+        }
+        if (maxEventAge != null && envelope.time() != null) {
+            Instant byEventTime = envelope.time().plus(maxEventAge);
+            until = until == null || byEventTime.isBefore(until) ? byEventTime : until;
+        }
+        return until;
+    }
+
+    private Acceptance rejected(Outcome.Status status, Reason reason, Envelope envelope, long start) {
+        return new Acceptance.Rejected(Outcome.of(endpoint, status, reason, envelope == null ? null : envelope.id(),
+                envelope == null ? null : envelope.type(), 0, null, start));
+    }
+
+    /** The verifier that checks signatures, with its clock and tolerance. */
+    SignatureVerifier verifier() {
+        return verifier;
+    }
+
+    @Override
+    public String toString() {
+        return "Acceptor[" + endpoint + ", " + verifier + (maxEventAge == null ? "" : ", maxEventAge=" + maxEventAge) + "]";
+    }
+}
