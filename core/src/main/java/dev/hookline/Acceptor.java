@@ -1,5 +1,8 @@
 package dev.hookline;
 
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
+import dev.hookline.delivery.Reason;
 import dev.hookline.event.Envelope;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.PayloadFailure;

@@ -1,5 +1,6 @@
 package dev.hookline;
 
+import dev.hookline.delivery.Reason;
 import java.util.Locale;
 
 /** Why a verified, well-formed delivery could not be acknowledged; the sender should retry it. */

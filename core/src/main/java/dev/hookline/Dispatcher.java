@@ -4,6 +4,7 @@ import dev.hookline.dedupe.Claim;
 import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.dedupe.EventKey;
 import dev.hookline.dedupe.Lease;
+import dev.hookline.delivery.Reason;
 import dev.hookline.event.Envelope;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.VerifiedEvent;
@@ -56,10 +57,10 @@ public final class Dispatcher {
     private final Duration lease;
     private final boolean keyOnBodyDigest;
     private final ObjectMapper mapper;
-    private final List<OutcomeListener> listeners;
+    private final List<OutcomeObserver> observers;
 
     Dispatcher(String endpoint, Provider provider, Router router, Deduplicator deduplicator, Duration duplicateWait,
-               Duration handlerTimeout, ObjectMapper mapper, List<OutcomeListener> listeners) {
+               Duration handlerTimeout, ObjectMapper mapper, List<OutcomeObserver> observers) {
         this.endpoint = endpoint;
         this.provider = provider;
         this.router = router;
@@ -69,14 +70,14 @@ public final class Dispatcher {
         this.lease = handlerTimeout.plus(WebhookEndpoint.LEASE_MARGIN);
         this.keyOnBodyDigest = provider.readsUnsignedHeaders();
         this.mapper = mapper;
-        this.listeners = List.copyOf(listeners);
+        this.observers = List.copyOf(observers);
     }
 
     /**
      * Dispatches an event on its first attempt.
      *
      * @param event an event this endpoint accepted, or one fetched from the provider's API for it
-     * @return the outcome, also told to the endpoint's outcome listeners
+     * @return the outcome, also told to the endpoint's outcome observers
      * @throws IllegalArgumentException if the event belongs to another endpoint or provider
      */
     public Outcome dispatch(VerifiedEvent event) {
@@ -89,7 +90,7 @@ public final class Dispatcher {
      * @param event an event this endpoint accepted, or one fetched from the provider's API for it
      * @param attempt 1 for the first dispatch, more for later ones; handlers see it in their
      *     {@link dev.hookline.event.Receipt}
-     * @return the outcome, also told to the endpoint's outcome listeners
+     * @return the outcome, also told to the endpoint's outcome observers
      * @throws IllegalArgumentException if the event belongs to another endpoint or provider
      */
     public Outcome dispatch(VerifiedEvent event, int attempt) {
@@ -105,7 +106,7 @@ public final class Dispatcher {
     }
 
     /**
-     * Dispatches an event whose envelope the caller may already have read; tells no listener.
+     * Dispatches an event whose envelope the caller may already have read; tells no observer.
      *
      * @param envelope the envelope read when the event was accepted, or null to read it again from the body
      */
@@ -207,15 +208,15 @@ public final class Dispatcher {
         }
     }
 
-    /** Tells every outcome listener; what one throws is logged and changes nothing. */
+    /** Tells every outcome observer; what one throws is logged and changes nothing. */
     void tell(Outcome outcome) {
-        for (OutcomeListener listener : listeners) {
+        for (OutcomeObserver observer : observers) {
             try {
-                listener.onOutcome(outcome);
+                observer.onOutcome(outcome);
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable e) {
-                LOG.log(System.Logger.Level.WARNING, "Outcome listener " + listener.getClass().getName()
+                LOG.log(System.Logger.Level.WARNING, "Outcome observer " + observer.getClass().getName()
                         + " failed on endpoint " + endpoint, e);
             }
         }

@@ -1,5 +1,6 @@
 package dev.hookline;
 
+import dev.hookline.delivery.Reason;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package dev.hookline;
 
 import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
 import dev.hookline.event.VerifiedEvent;
@@ -97,7 +98,7 @@ public final class WebhookEndpoint {
      *
      * @param delivery the headers and raw body
      * @param receivedAt when the delivery arrived
-     * @return the outcome, also told to the outcome listeners; never null, and no exception escapes for anything
+     * @return the outcome, also told to the outcome observers; never null, and no exception escapes for anything
      *     the sender controls or a handler throws, but the JVM's own {@link VirtualMachineError}s
      */
     public Outcome receive(Delivery delivery, Instant receivedAt) {
@@ -114,7 +115,7 @@ public final class WebhookEndpoint {
 
     /**
      * The accept stage alone: verifies and reads a delivery without running any handler or recording anything.
-     * A rejection is not told to the outcome listeners (the caller answers with it).
+     * A rejection is not told to the outcome observers (the caller answers with it).
      *
      * @param delivery the headers and raw body
      * @param receivedAt when the delivery arrived
@@ -132,7 +133,7 @@ public final class WebhookEndpoint {
      *
      * @param event the event
      * @param attempt 1 for its first dispatch, more for later ones
-     * @return the outcome, also told to the outcome listeners
+     * @return the outcome, also told to the outcome observers
      * @throws IllegalArgumentException if the event belongs to another endpoint or provider
      */
     public Outcome dispatch(VerifiedEvent event, int attempt) {
@@ -182,7 +183,7 @@ public final class WebhookEndpoint {
         private final Provider provider;
         private final SignatureVerifier.Builder verifier;
         private final Router.Builder router;
-        private final List<OutcomeListener> listeners = new ArrayList<>();
+        private final List<OutcomeObserver> observers = new ArrayList<>();
         private final List<Object> listenerObjects = new ArrayList<>();
         private String name;
         private Deduplicator deduplicator;
@@ -382,13 +383,13 @@ public final class WebhookEndpoint {
         }
 
         /**
-         * Adds a listener told of every outcome, for metrics or logging.
+         * Adds an observer told of every outcome, for metrics or logging.
          *
-         * @param listener the listener
+         * @param observer the observer
          * @return this builder
          */
-        public Builder outcomeListener(OutcomeListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+        public Builder outcomeObserver(OutcomeObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 
@@ -488,7 +489,7 @@ public final class WebhookEndpoint {
             listenerObjects.clear(); // now held by the router builder: a second build() must not add them again
             Acceptor acceptor = new Acceptor(endpointName, provider, builtVerifier, maxEventAge(), mapper);
             Dispatcher dispatcher = new Dispatcher(endpointName, provider, router.build(), store, duplicateWait,
-                    handlerTimeout, mapper, listeners);
+                    handlerTimeout, mapper, observers);
             return new WebhookEndpoint(endpointName, provider, acceptor, dispatcher);
         }
 

@@ -1,7 +1,6 @@
 package dev.hookline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.hookline.delivery.Delivery;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Deduplication through the whole endpoint, with real threads. */
 class ConcurrentDeliveryTest {

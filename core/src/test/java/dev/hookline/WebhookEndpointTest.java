@@ -1,9 +1,8 @@
 package dev.hookline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hookline.dedupe.EventKey;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.event.WebhookEvent;
 import dev.hookline.signature.SignatureFailure;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookEndpointTest {
 
@@ -147,10 +147,10 @@ class WebhookEndpointTest {
     void everyOutcomeReachesTheOutcomeListenersEvenWhenOneThrows() {
         List<Outcome> seen = new ArrayList<>();
         WebhookEndpoint endpoint = exa()
-                .outcomeListener(outcome -> {
+                .outcomeObserver(outcome -> {
                     throw new IllegalStateException("metrics down");
                 })
-                .outcomeListener(seen::add)
+                .outcomeObserver(seen::add)
                 .build();
 
         Outcome accepted = endpoint.receive(exaDelivery("evt_1", "webset.created"));

@@ -1,9 +1,9 @@
 package dev.hookline.bench;
 
-import dev.hookline.Delivery;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.WebsetItem;
 import java.time.Instant;

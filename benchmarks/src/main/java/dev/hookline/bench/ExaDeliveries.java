@@ -1,7 +1,7 @@
 package dev.hookline.bench;
 
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureSchemes;
 import dev.hookline.signature.WebhookSigner;
 import java.time.Instant;

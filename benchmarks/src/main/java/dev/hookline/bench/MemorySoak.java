@@ -1,11 +1,11 @@
 package dev.hookline.bench;
 
-import dev.hookline.Delivery;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.bench.http.Args;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.WebsetItem;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.hookline.bench;
 
 import com.stripe.net.Webhook;
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureSchemes;
 import dev.hookline.signature.SignatureVerifier;
 import dev.hookline.signature.WebhookSigner;

@@ -3,11 +3,11 @@ package dev.hookline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.bench.http.RequestFile;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +119,7 @@ class BenchmarkSetupTest {
             byte[] body = request.substring(split + 4).getBytes(StandardCharsets.UTF_8);
             assertThat(request).startsWith("POST /webhooks/exa HTTP/1.1\r\n");
             assertThat(headers.build().first("content-length")).isEqualTo("1024");
-            assertThat(endpoint.receive(dev.hookline.Delivery.of(headers.build(), body)).status())
+            assertThat(endpoint.receive(dev.hookline.delivery.Delivery.of(headers.build(), body)).status())
                     .isEqualTo(Outcome.Status.ACCEPTED);
         }
         assertThat(requests).isEqualTo(3);

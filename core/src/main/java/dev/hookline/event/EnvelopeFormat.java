@@ -1,6 +1,6 @@
 package dev.hookline.event;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.util.Set;
 import tools.jackson.databind.ObjectMapper;
 

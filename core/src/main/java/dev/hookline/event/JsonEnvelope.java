@@ -1,15 +1,15 @@
 package dev.hookline.event;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
-import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;

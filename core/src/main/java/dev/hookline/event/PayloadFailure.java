@@ -1,6 +1,6 @@
 package dev.hookline.event;
 
-import dev.hookline.Reason;
+import dev.hookline.delivery.Reason;
 import java.util.Locale;
 
 /** Why an authentic delivery's payload could not be turned into an event. */

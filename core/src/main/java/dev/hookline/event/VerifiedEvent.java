@@ -1,6 +1,6 @@
 package dev.hookline.event;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

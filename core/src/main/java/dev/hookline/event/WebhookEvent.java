@@ -1,6 +1,6 @@
 package dev.hookline.event;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.Objects;

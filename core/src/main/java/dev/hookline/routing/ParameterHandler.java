@@ -1,6 +1,6 @@
 package dev.hookline.routing;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.Receipt;
 import dev.hookline.event.VerifiedEvent;
 import dev.hookline.event.WebhookEvent;

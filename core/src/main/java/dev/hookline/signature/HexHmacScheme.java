@@ -1,6 +1,6 @@
 package dev.hookline.signature;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

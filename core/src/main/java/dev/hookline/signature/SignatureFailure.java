@@ -1,6 +1,6 @@
 package dev.hookline.signature;
 
-import dev.hookline.Reason;
+import dev.hookline.delivery.Reason;
 import java.util.Locale;
 
 /** Why a delivery's signature did not verify. */

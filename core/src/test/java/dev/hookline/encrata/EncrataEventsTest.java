@@ -2,12 +2,11 @@ package dev.hookline.encrata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.event.TestEvents;
-import dev.hookline.Headers;
 import dev.hookline.Payloads;
 import dev.hookline.Providers;
-import dev.hookline.event.EventJson;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.EventType;
+import dev.hookline.event.TestEvents;
 import dev.hookline.event.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.hookline.event;
 
-import dev.hookline.Headers;
 import dev.hookline.Provider;
+import dev.hookline.delivery.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 

@@ -1,10 +1,10 @@
 package dev.hookline.exa;
 
-import dev.hookline.event.TestEvents;
-import dev.hookline.Headers;
 import dev.hookline.Payloads;
 import dev.hookline.Providers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.EventJson;
+import dev.hookline.event.TestEvents;
 import dev.hookline.event.WebhookEvent;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -3,11 +3,11 @@ package dev.hookline.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Delivery;
 import dev.hookline.DeliveryFailure;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.event.WebhookEvent;
 import dev.hookline.routing.WebhookListener;
 import dev.hookline.signature.WebhookSigner;
@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Nothing a handler or an outcome listener throws escapes {@code receive}, but for the JVM's own failures. */
+/** Nothing a handler or an outcome observer throws escapes {@code receive}, but for the JVM's own failures. */
 class HandlerThrowableTest {
 
     private static final String SECRET = "exa_secret_0123456789";
@@ -85,7 +85,7 @@ class HandlerThrowableTest {
     void anOutcomeListenerThatThrowsAnErrorChangesNothing() {
         WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa()).secret(SECRET)
                 .onAny(event -> { })
-                .outcomeListener(outcome -> {
+                .outcomeObserver(outcome -> {
                     throw new AssertionError("listener bug");
                 })
                 .build();

@@ -2,11 +2,11 @@ package dev.hookline.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.Delivery;
 import dev.hookline.DeliveryFailure;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

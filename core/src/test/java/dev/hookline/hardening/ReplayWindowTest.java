@@ -3,13 +3,13 @@ package dev.hookline.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Delivery;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.dedupe.MutableClock;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;

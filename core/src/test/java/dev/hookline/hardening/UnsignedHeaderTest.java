@@ -3,12 +3,12 @@ package dev.hookline.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.JsonEnvelope;
 import dev.hookline.signature.SignatureSchemes;
 import dev.hookline.signature.WebhookSigner;

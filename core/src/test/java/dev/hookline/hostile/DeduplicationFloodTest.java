@@ -5,13 +5,13 @@ import static dev.hookline.hostile.Hostile.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.hookline.Delivery;
 import dev.hookline.DeliveryFailure;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.dedupe.MutableClock;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.signature.WebhookSigner;
 import java.time.Duration;

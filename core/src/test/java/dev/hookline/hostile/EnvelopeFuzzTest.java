@@ -2,14 +2,14 @@ package dev.hookline.hostile;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hookline.event.TestEvents;
-import dev.hookline.Headers;
 import dev.hookline.Provider;
 import dev.hookline.Providers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.PayloadFailure;
+import dev.hookline.event.TestEvents;
 import dev.hookline.event.WebhookEvent;
 import dev.hookline.exa.ExaEvents;
 import java.nio.ByteBuffer;

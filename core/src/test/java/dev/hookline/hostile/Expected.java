@@ -1,14 +1,13 @@
 package dev.hookline.hostile;
 
-import dev.hookline.event.TestEvents;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Provider;
-import dev.hookline.Reason;
-import dev.hookline.event.EventJson;
+import dev.hookline.delivery.Headers;
+import dev.hookline.delivery.Reason;
 import dev.hookline.event.EventType;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.PayloadFailure;
+import dev.hookline.event.TestEvents;
 import dev.hookline.event.WebhookEvent;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.signature.SignatureFailure;

@@ -1,12 +1,12 @@
 package dev.hookline.hostile;
 
 import dev.hookline.DeliveryFailure;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.Deduplicator;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.EventType;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.signature.SignatureFailure;

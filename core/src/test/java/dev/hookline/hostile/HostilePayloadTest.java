@@ -5,11 +5,11 @@ import static dev.hookline.hostile.Hostile.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
-import dev.hookline.Reason;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
+import dev.hookline.delivery.Reason;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.hostile.Hostile.Scheme;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static dev.hookline.hostile.Hostile.NOW;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.hostile.Tampering.Tampered;
 import dev.hookline.signature.SignatureFailure;

@@ -3,7 +3,7 @@ package dev.hookline.hostile;
 import static dev.hookline.hostile.Hostile.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.signature.SignatureFailure;
 import dev.hookline.signature.SignatureVerificationException;

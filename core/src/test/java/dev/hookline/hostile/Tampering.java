@@ -1,7 +1,7 @@
 package dev.hookline.hostile;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.hostile.Hostile.Scheme;
 import dev.hookline.signature.SignatureFailure;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookline.event.TestEvents;
 import dev.hookline.event.EventCatalog;
-import dev.hookline.event.EventJson;
 import dev.hookline.event.EventType;
 import dev.hookline.event.MalformedPayloadException;
 import dev.hookline.event.PayloadFailure;

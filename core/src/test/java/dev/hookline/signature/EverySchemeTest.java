@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureFixtures.BuiltIn;
 import java.util.Arrays;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static dev.hookline.signature.SignatureFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureFixtures.BuiltIn;
 import dev.hookline.signature.SignatureFixtures.Verification;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;

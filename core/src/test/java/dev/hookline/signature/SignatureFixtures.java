@@ -1,6 +1,6 @@
 package dev.hookline.signature;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;

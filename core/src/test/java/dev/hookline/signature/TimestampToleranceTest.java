@@ -7,7 +7,7 @@ import static dev.hookline.signature.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureFixtures.BuiltIn;
 import java.time.Duration;
 import java.time.Instant;

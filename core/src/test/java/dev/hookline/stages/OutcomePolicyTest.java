@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookline.DeliveryFailure;
 import dev.hookline.Outcome;
-import dev.hookline.Reason;
+import dev.hookline.delivery.Reason;
 import dev.hookline.event.PayloadFailure;
 import dev.hookline.signature.SignatureFailure;
 import java.time.Duration;

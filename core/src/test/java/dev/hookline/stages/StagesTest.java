@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookline.Acceptance;
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
 import dev.hookline.Payloads;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.Receipt;
 import dev.hookline.event.VerifiedEvent;
 import dev.hookline.event.WebhookEvent;

@@ -3,7 +3,7 @@ package dev.hookline.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.event.VerifiedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

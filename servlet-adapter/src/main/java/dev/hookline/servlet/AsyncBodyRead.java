@@ -1,8 +1,8 @@
 package dev.hookline.servlet;
 
-import dev.hookline.Delivery;
 import dev.hookline.DeliveryFailure;
-import dev.hookline.Headers;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -256,7 +256,7 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
         answer(failure, true);
     }
 
-    /** Answers a body over the limit, already told to the refusal listener, unless it was answered before. */
+    /** Answers a body over the limit, already told to the refusal observer, unless it was answered before. */
     private void refuseTooLarge(boolean close) {
         if (answered) {
             complete();

@@ -1,6 +1,6 @@
 package dev.hookline.servlet;
 
-import dev.hookline.Reason;
+import dev.hookline.delivery.Reason;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,10 +1,10 @@
 package dev.hookline.servlet;
 
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
 import dev.hookline.Outcome;
-import dev.hookline.Reason;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
+import dev.hookline.delivery.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -161,16 +161,16 @@ final class WebhookExchange {
         };
     }
 
-    /** Tells the refusal listener, if any; its failure never changes the response. */
+    /** Tells the refusal observer, if any; its failure never changes the response. */
     void refused(RequestFailure failure) {
-        RefusalListener listener = options.refusalListener();
-        if (listener == null) {
+        RefusalObserver observer = options.refusalObserver();
+        if (observer == null) {
             return;
         }
         try {
-            listener.onRefusal(endpoint.name(), failure);
+            observer.onRefusal(endpoint.name(), failure);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Refusal listener " + listener.getClass().getName()
+            LOG.log(System.Logger.Level.WARNING, "Refusal observer " + observer.getClass().getName()
                     + " failed on endpoint " + endpoint.name(), e);
         }
     }

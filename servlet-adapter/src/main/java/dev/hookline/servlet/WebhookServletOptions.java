@@ -38,7 +38,7 @@ public final class WebhookServletOptions {
     private final Duration bodyReadTimeout;
     private final long maxDrainSize;
     private final long retryAfterSeconds;
-    private final RefusalListener refusalListener;
+    private final RefusalObserver refusalObserver;
     private final boolean logFailures;
 
     private WebhookServletOptions(Builder builder) {
@@ -46,7 +46,7 @@ public final class WebhookServletOptions {
         this.bodyReadTimeout = builder.bodyReadTimeout;
         this.maxDrainSize = builder.maxDrainSize;
         this.retryAfterSeconds = wholeSecondsRoundedUp(builder.retryAfter);
-        this.refusalListener = builder.refusalListener;
+        this.refusalObserver = builder.refusalObserver;
         this.logFailures = builder.logFailures;
     }
 
@@ -107,12 +107,12 @@ public final class WebhookServletOptions {
     }
 
     /**
-     * The listener told of requests refused before they reach the endpoint, or {@code null} for none.
+     * The observer told of requests refused before they reach the endpoint, or {@code null} for none.
      *
-     * @return the listener, or {@code null}
+     * @return the observer, or {@code null}
      */
-    public RefusalListener refusalListener() {
-        return refusalListener;
+    public RefusalObserver refusalObserver() {
+        return refusalObserver;
     }
 
     /**
@@ -138,7 +138,7 @@ public final class WebhookServletOptions {
         return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", bodyReadTimeout=" + bodyReadTimeout
                 + ", maxDrainSize=" + maxDrainSize + ", retryAfter=" + retryAfterSeconds + "s"
                 + (logFailures ? "" : ", logFailures=false")
-                + (refusalListener == null ? "" : ", refusalListener=" + refusalListener.getClass().getName()) + "]";
+                + (refusalObserver == null ? "" : ", refusalObserver=" + refusalObserver.getClass().getName()) + "]";
     }
 
     /** Configures {@link WebhookServletOptions}; not thread-safe. */
@@ -147,7 +147,7 @@ public final class WebhookServletOptions {
         private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
         private long maxDrainSize = DEFAULT_MAX_DRAIN_SIZE;
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
-        private RefusalListener refusalListener;
+        private RefusalObserver refusalObserver;
         private boolean logFailures = true;
 
         private Builder() {
@@ -240,16 +240,16 @@ public final class WebhookServletOptions {
         }
 
         /**
-         * A listener told of every request answered before it reaches the endpoint: not a POST (405), a body
+         * An observer told of every request answered before it reaches the endpoint: not a POST (405), a body
          * over {@link #maxBodySize(int)} (413), a body cut short (400), a body not read in time (408). Those requests are not deliveries, so
-         * the endpoint's {@link dev.hookline.OutcomeListener}s never see them; metrics that should count them
+         * the endpoint's {@link dev.hookline.OutcomeObserver}s never see them; metrics that should count them
          * listen here. Default none.
          *
-         * @param listener the listener
+         * @param observer the observer
          * @return this builder
          */
-        public Builder refusalListener(RefusalListener listener) {
-            this.refusalListener = Objects.requireNonNull(listener, "listener");
+        public Builder refusalObserver(RefusalObserver observer) {
+            this.refusalObserver = Objects.requireNonNull(observer, "observer");
             return this;
         }
 
@@ -257,7 +257,7 @@ public final class WebhookServletOptions {
          * Whether a delivery that failed with a throwable (a handler threw, or the deduplicator did) is
          * logged with {@link System.Logger} at {@code WARNING}, naming the endpoint, reason, event type and id.
          * Default true. Turn it off when the application reports failures itself, for instance from an
-         * {@link dev.hookline.OutcomeListener}, so that each failure is logged once.
+         * {@link dev.hookline.OutcomeObserver}, so that each failure is logged once.
          *
          * @param logFailures false to leave failures to the application
          * @return this builder

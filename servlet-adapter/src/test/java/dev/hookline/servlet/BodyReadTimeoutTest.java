@@ -43,7 +43,7 @@ class BodyReadTimeoutTest {
 
     private WebhookServletOptions options(Duration deadline) {
         return WebhookServletOptions.builder().bodyReadTimeout(deadline)
-                .refusalListener((endpoint, failure) -> {
+                .refusalObserver((endpoint, failure) -> {
                     synchronized (refusals) {
                         refusals.add(failure.code());
                     }

@@ -2,7 +2,7 @@ package dev.hookline.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.Reason;
+import dev.hookline.delivery.Reason;
 import dev.hookline.signature.SignatureFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

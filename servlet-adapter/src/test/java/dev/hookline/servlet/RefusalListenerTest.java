@@ -26,7 +26,7 @@ class RefusalListenerTest {
 
     private WebhookServletOptions recording() {
         return WebhookServletOptions.builder().maxBodySize(LIMIT)
-                .refusalListener((endpoint, failure) -> {
+                .refusalObserver((endpoint, failure) -> {
                     synchronized (refusals) {
                         refusals.add(endpoint + ":" + failure.code());
                     }
@@ -80,7 +80,7 @@ class RefusalListenerTest {
     @Test
     void aFailingListenerDoesNotChangeTheResponse() throws Exception {
         WebhookServletOptions options = WebhookServletOptions.builder()
-                .refusalListener((endpoint, failure) -> {
+                .refusalObserver((endpoint, failure) -> {
                     throw new IllegalStateException("metrics backend down");
                 })
                 .build();
@@ -94,6 +94,6 @@ class RefusalListenerTest {
 
     @Test
     void thereIsNoListenerByDefault() {
-        assertThat(WebhookServletOptions.defaults().refusalListener()).isNull();
+        assertThat(WebhookServletOptions.defaults().refusalObserver()).isNull();
     }
 }

@@ -2,8 +2,8 @@ package dev.hookline.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.Reason;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Reason;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package dev.hookline.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.lang.reflect.Proxy;

@@ -1,8 +1,8 @@
 package dev.hookline.spring;
 
-import dev.hookline.OutcomeListener;
+import dev.hookline.OutcomeObserver;
 import dev.hookline.WebhookEndpoint;
-import dev.hookline.servlet.RefusalListener;
+import dev.hookline.servlet.RefusalObserver;
 import dev.hookline.servlet.WebhookFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -51,11 +51,11 @@ public final class HooklineAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WebhookEndpoints webhookEndpoints(HooklineProperties properties, ConfigurableListableBeanFactory beanFactory,
-                                      ObjectProvider<OutcomeListener> outcomeListeners,
-                                      ObjectProvider<RefusalListener> refusalListeners,
+                                      ObjectProvider<OutcomeObserver> outcomeObservers,
+                                      ObjectProvider<RefusalObserver> refusalObservers,
                                       ObjectProvider<WebhookErrorHandler> errorHandler,
                                       ObjectProvider<WebhookEndpointCustomizer> customizers) {
-        return new WebhookEndpoints(properties, beanFactory, outcomeListeners, refusalListeners, errorHandler,
+        return new WebhookEndpoints(properties, beanFactory, outcomeObservers, refusalObservers, errorHandler,
                 customizers);
     }
 

@@ -1,8 +1,8 @@
 package dev.hookline.spring;
 
 import dev.hookline.Outcome;
-import dev.hookline.OutcomeListener;
-import dev.hookline.servlet.RefusalListener;
+import dev.hookline.OutcomeObserver;
+import dev.hookline.servlet.RefusalObserver;
 import dev.hookline.servlet.RequestFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe.
  */
-public final class HooklineMetrics implements OutcomeListener, RefusalListener {
+public final class HooklineMetrics implements OutcomeObserver, RefusalObserver {
 
     /** The delivery counter's name. */
     public static final String DELIVERIES = "hookline.deliveries";

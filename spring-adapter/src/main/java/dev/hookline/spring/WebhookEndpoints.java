@@ -1,12 +1,12 @@
 package dev.hookline.spring;
 
 import dev.hookline.Outcome;
-import dev.hookline.OutcomeListener;
+import dev.hookline.OutcomeObserver;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.routing.ListenerMethods;
 import dev.hookline.routing.Router;
 import dev.hookline.routing.WebhookListener;
-import dev.hookline.routing.ListenerMethods;
-import dev.hookline.servlet.RefusalListener;
+import dev.hookline.servlet.RefusalObserver;
 import dev.hookline.servlet.RequestFailure;
 import dev.hookline.servlet.WebhookFilter;
 import dev.hookline.servlet.WebhookServletOptions;
@@ -29,8 +29,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * <p>Created with the web server: the properties are checked then, and the providers and deduplicators they
  * name are resolved. The endpoints themselves are built once every singleton exists
  * ({@link #afterSingletonsInstantiated()}), when the listener beans are found; the web server takes no request
- * before that. Each endpoint also gets every {@link OutcomeListener} bean (metrics, auditing), the
- * {@link WebhookErrorHandler} for its failures, every {@link RefusalListener} bean, and finally every
+ * before that. Each endpoint also gets every {@link OutcomeObserver} bean (metrics, auditing), the
+ * {@link WebhookErrorHandler} for its failures, every {@link RefusalObserver} bean, and finally every
  * {@link WebhookEndpointCustomizer} bean.
  *
  * <p>Use it to reach an endpoint directly, for instance to hand it deliveries taken from a queue:
@@ -44,14 +44,14 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
     private final Map<String, EndpointDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, EndpointFilter> filters = new LinkedHashMap<>();
     private final ConfigurableListableBeanFactory beanFactory;
-    private final ObjectProvider<OutcomeListener> outcomeListeners;
-    private final ObjectProvider<RefusalListener> refusalListeners;
+    private final ObjectProvider<OutcomeObserver> outcomeObservers;
+    private final ObjectProvider<RefusalObserver> refusalObservers;
     private final ObjectProvider<WebhookErrorHandler> errorHandler;
     private final ObjectProvider<WebhookEndpointCustomizer> customizers;
     private volatile Map<String, WebhookEndpoint> endpoints;
 
     WebhookEndpoints(HooklineProperties properties, ConfigurableListableBeanFactory beanFactory,
-                     ObjectProvider<OutcomeListener> outcomeListeners, ObjectProvider<RefusalListener> refusalListeners,
+                     ObjectProvider<OutcomeObserver> outcomeObservers, ObjectProvider<RefusalObserver> refusalObservers,
                      ObjectProvider<WebhookErrorHandler> errorHandler,
                      ObjectProvider<WebhookEndpointCustomizer> customizers) {
         this.configured = Set.copyOf(properties.getEndpoints().keySet());
@@ -60,8 +60,8 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
             filters.put(definition.name(), new EndpointFilter(definition.name()));
         }
         this.beanFactory = beanFactory;
-        this.outcomeListeners = outcomeListeners;
-        this.refusalListeners = refusalListeners;
+        this.outcomeObservers = outcomeObservers;
+        this.refusalObservers = refusalObservers;
         this.errorHandler = errorHandler;
         this.customizers = customizers;
     }
@@ -84,14 +84,14 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
                     + (listeners.size() > 1 ? " and " + (listeners.size() - 1) + " more" : "")
                     + "), but no webhook endpoint is enabled: configure one under hookline.endpoints");
         }
-        List<RefusalListener> refusals = refusalListeners.orderedStream().toList();
+        List<RefusalObserver> refusals = refusalObservers.orderedStream().toList();
         Map<String, WebhookEndpoint> built = new LinkedHashMap<>();
         for (EndpointDefinition definition : definitions.values()) {
             WebhookEndpoint endpoint = build(definition, listeners);
             built.put(definition.name(), endpoint);
             WebhookServletOptions.Builder options = definition.servletOptions();
             if (!refusals.isEmpty()) {
-                options.refusalListener(new Refusals(refusals));
+                options.refusalObserver(new Refusals(refusals));
             }
             filters.get(definition.name()).install(new WebhookFilter(endpoint, options.build()));
             LOG.debug("Webhook endpoint " + endpoint + " answers " + definition.path());
@@ -118,8 +118,8 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
             }
             builder.listener(listener.bean());
         }
-        outcomeListeners.orderedStream().forEach(builder::outcomeListener);
-        errorHandler.ifAvailable(handler -> builder.outcomeListener(new FailureReporter(handler)));
+        outcomeObservers.orderedStream().forEach(builder::outcomeObserver);
+        errorHandler.ifAvailable(handler -> builder.outcomeObserver(new FailureReporter(handler)));
         customizers.orderedStream().forEach(customizer -> customizer.customize(name, builder));
         return builder.build();
     }
@@ -195,7 +195,7 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
     }
 
     /** Hands failed outcomes to the error handler. */
-    private record FailureReporter(WebhookErrorHandler handler) implements OutcomeListener {
+    private record FailureReporter(WebhookErrorHandler handler) implements OutcomeObserver {
         @Override
         public void onOutcome(Outcome outcome) {
             if (outcome.status() == Outcome.Status.FAILED) {
@@ -204,15 +204,15 @@ public final class WebhookEndpoints implements SmartInitializingSingleton {
         }
     }
 
-    /** Tells every refusal listener bean, each failure isolated from the others. */
-    private record Refusals(List<RefusalListener> listeners) implements RefusalListener {
+    /** Tells every refusal observer bean, each failure isolated from the others. */
+    private record Refusals(List<RefusalObserver> observers) implements RefusalObserver {
         @Override
         public void onRefusal(String endpoint, RequestFailure failure) {
-            for (RefusalListener listener : listeners) {
+            for (RefusalObserver observer : observers) {
                 try {
-                    listener.onRefusal(endpoint, failure);
+                    observer.onRefusal(endpoint, failure);
                 } catch (RuntimeException e) {
-                    LOG.warn("Refusal listener " + listener.getClass().getName() + " failed on endpoint " + endpoint, e);
+                    LOG.warn("Refusal observer " + observer.getClass().getName() + " failed on endpoint " + endpoint, e);
                 }
             }
         }

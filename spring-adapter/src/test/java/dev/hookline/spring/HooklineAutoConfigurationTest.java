@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.hookline.Outcome;
-import dev.hookline.OutcomeListener;
+import dev.hookline.OutcomeObserver;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.Claim;
 import dev.hookline.dedupe.Deduplicator;
@@ -233,7 +233,7 @@ class HooklineAutoConfigurationTest {
             assertThat(options.retryAfter()).isEqualTo(Duration.ofSeconds(10));
             assertThat(options.bodyReadTimeout()).isEqualTo(WebhookServletOptions.DEFAULT_BODY_READ_TIMEOUT);
             assertThat(options.logFailures()).as("failures are reported by the WebhookErrorHandler").isFalse();
-            assertThat(options.refusalListener()).as("no metrics without a MeterRegistry").isNull();
+            assertThat(options.refusalObserver()).as("no metrics without a MeterRegistry").isNull();
             assertThat(context).doesNotHaveBean(HooklineMetrics.class);
         });
     }
@@ -370,7 +370,7 @@ class HooklineAutoConfigurationTest {
         List<Outcome> outcomes = new CopyOnWriteArrayList<>();
         List<Outcome> failures = new CopyOnWriteArrayList<>();
         runner.withPropertyValues(EXA)
-                .withBean(OutcomeListener.class, () -> outcomes::add)
+                .withBean(OutcomeObserver.class, () -> outcomes::add)
                 .withBean(WebhookErrorHandler.class, () -> failures::add)
                 .withBean(WebhookEndpointCustomizer.class, () -> (name, builder) -> builder.on("webset.deleted", e -> {
                     throw new IllegalStateException("downstream unavailable");
@@ -406,7 +406,7 @@ class HooklineAutoConfigurationTest {
     void metricsAreSetUpWhenThereIsAMeterRegistry() {
         runner.withPropertyValues(EXA).withBean(SimpleMeterRegistry.class).run(context -> {
             assertThat(context).hasSingleBean(HooklineMetrics.class);
-            assertThat(servletOptions(context, "exa").refusalListener()).isNotNull();
+            assertThat(servletOptions(context, "exa").refusalObserver()).isNotNull();
             byte[] body = TestDeliveries.exaItemCreated("evt_counted", "witem_1");
             receive(endpoint(context, "exa"), body);
             assertThat(context.getBean(SimpleMeterRegistry.class).get(HooklineMetrics.DELIVERIES)

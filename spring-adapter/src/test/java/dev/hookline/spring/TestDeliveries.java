@@ -1,8 +1,8 @@
 package dev.hookline.spring;
 
-import dev.hookline.Delivery;
-import dev.hookline.Headers;
 import dev.hookline.Providers;
+import dev.hookline.delivery.Delivery;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureScheme;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;

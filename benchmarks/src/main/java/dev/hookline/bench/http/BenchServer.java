@@ -88,7 +88,7 @@ public final class BenchServer {
                         .secret(Secrets.EXA)
                         .deduplicator(new RecyclingDeduplicator(maxEntries))
                         .on(ExaEvents.WEBSET_ITEM_CREATED, item -> Sink.item = item)
-                        .outcomeListener(outcome -> counts.get(outcome.status()).increment())
+                        .outcomeObserver(outcome -> counts.get(outcome.status()).increment())
                         .build();
                 ServletHolder webhooks = new ServletHolder(new WebhookServlet(endpoint,
                         WebhookServletOptions.builder().maxBodySize(1 << 20).build()));

@@ -1,7 +1,7 @@
 package dev.hookline.samples.jetty;
 
 import dev.hookline.Outcome;
-import dev.hookline.OutcomeListener;
+import dev.hookline.OutcomeObserver;
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  * delivery, or one whose handler failed (which the sender retries). Thread-safe: each line is
  * written and flushed whole.
  */
-final class HandledEventPrinter implements OutcomeListener {
+final class HandledEventPrinter implements OutcomeObserver {
 
     private final PrintStream out;
 

@@ -124,7 +124,7 @@ public final class JettyReceiver implements AutoCloseable {
         Secrets.key(provider.scheme(), secret.value(), secret.variable()); // names the variable, never its value
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder(provider)
                 .secret(secret.value())
-                .outcomeListener(printer);
+                .outcomeObserver(printer);
         return handlers.apply(builder).build();
     }
 

@@ -3,7 +3,7 @@ package dev.hookline.samples.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.Headers;
+import dev.hookline.delivery.Headers;
 import dev.hookline.signature.SignatureFailure;
 import dev.hookline.signature.SignatureVerificationException;
 import dev.hookline.signature.SignatureVerifier;

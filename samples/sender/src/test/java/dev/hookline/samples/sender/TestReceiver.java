@@ -51,7 +51,7 @@ final class TestReceiver implements AutoCloseable {
         return WebhookEndpoint.builder(provider)
                 .secret(sample.demoSecret())
                 .onAny(event -> handled.incrementAndGet())
-                .outcomeListener(outcomes::add)
+                .outcomeObserver(outcomes::add)
                 .build();
     }
 

@@ -5,13 +5,13 @@ package dev.hookline.servlet;
  * endpoint sees it: a method other than POST (405), a body over the limit (413), a body cut short (400) or a body
  * that did not arrive within the read deadline (408). Each such request is told once.
  *
- * <p>Such requests never become a delivery, so the endpoint's {@link dev.hookline.OutcomeListener}s are not
+ * <p>Such requests never become a delivery, so the endpoint's {@link dev.hookline.OutcomeObserver}s are not
  * told of them; this is the hook for counting them too. Called on a container thread (not always the one that
  * began the request, since bodies are read asynchronously), before the response is written; keep it quick. An
  * exception it throws is reported to {@link System.Logger} and does not change the response.
  */
 @FunctionalInterface
-public interface RefusalListener {
+public interface RefusalObserver {
 
     /**
      * Observes one refused request.

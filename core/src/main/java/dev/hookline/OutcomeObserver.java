@@ -6,7 +6,7 @@ package dev.hookline;
  * {@link System.Logger} and does not change the outcome.
  */
 @FunctionalInterface
-public interface OutcomeListener {
+public interface OutcomeObserver {
 
     /**
      * Observes one outcome.

@@ -1,4 +1,4 @@
-package dev.hookline;
+package dev.hookline.delivery;
 
 /**
  * Why a delivery was not accepted: a stable machine-readable {@link #code()} and a short

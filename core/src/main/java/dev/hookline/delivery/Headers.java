@@ -1,4 +1,4 @@
-package dev.hookline;
+package dev.hookline.delivery;
 
 import java.util.ArrayList;
 import java.util.Collections;
