@@ -215,7 +215,7 @@ public final class Router {
          * The router.
          *
          * @return the router
-         * @throws IllegalArgumentException if a listener method cannot be served (the message names it)
+         * @throws InvalidListenerException if a listener method cannot be served (the message names it)
          */
         public Router build() {
             List<Route> all = new ArrayList<>(routes);
@@ -225,7 +225,11 @@ public final class Router {
                 for (ListenerMethods.Found method : ListenerMethods.annotatedMethods(listener.getClass())) {
                     String wanted = method.annotation().endpoint();
                     if (endpointName == null || wanted.isEmpty() || wanted.equals(endpointName)) {
-                        all.addAll(ListenerMethods.routes(listener, method, catalog, allowUndocumented, types));
+                        try {
+                            all.addAll(ListenerMethods.routes(listener, method, catalog, allowUndocumented, types));
+                        } catch (IllegalArgumentException e) {
+                            throw new InvalidListenerException(listener, e);
+                        }
                     }
                 }
             }

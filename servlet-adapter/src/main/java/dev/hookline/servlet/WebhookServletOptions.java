@@ -70,6 +70,22 @@ public final class WebhookServletOptions {
     }
 
     /**
+     * A builder starting from these options, to change some of them.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.maxBodySize = maxBodySize;
+        builder.bodyReadTimeout = bodyReadTimeout;
+        builder.maxDrainSize = maxDrainSize;
+        builder.retryAfter = Duration.ofSeconds(retryAfterSeconds);
+        builder.refusalObserver = refusalObserver;
+        builder.logFailures = logFailures;
+        return builder;
+    }
+
+    /**
      * The largest body, in bytes, that is read; a larger one is answered with 413.
      *
      * @return the limit in bytes

@@ -1,62 +1,47 @@
 package dev.hookline.spring;
 
-import dev.hookline.Provider;
 import dev.hookline.WebhookEndpoint;
-import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.servlet.WebhookServletOptions;
-import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * One enabled endpoint's checked settings: everything it needs but its listeners.
+ * One webhook endpoint as the application declares it, before its listeners are attached: its name, the exact
+ * path it answers, how to make its builder, and how its requests are read. {@link HooklinePropertiesMapper} makes
+ * one per entry under {@code hookline.endpoints}; an application adds endpoints in code by declaring beans of this
+ * type (or by replacing the {@link WebhookEndpointRegistry}).
  *
- * @param name the endpoint's name
- * @param path the exact path it answers
- * @param provider who sends to it
- * @param secrets the accepted secrets, checked against the provider's scheme
- * @param properties the rest of its properties, already checked
- * @param maxBodySize the body limit in bytes
- * @param deduplicator where handled event ids are remembered
+ * <pre>{@code
+ * @Bean
+ * EndpointDefinition githubEndpoint(Provider github, @Value("${GITHUB_WEBHOOK_SECRET}") String secret) {
+ *     return new EndpointDefinition("github", "/webhooks/github",
+ *             () -> WebhookEndpoint.builder(github).secret(secret), WebhookServletOptions.defaults());
+ * }
+ * }</pre>
+ *
+ * @param name the endpoint's name, in outcomes, metrics, deduplication keys and {@code @WebhookListener(endpoint)}
+ * @param path the exact path within the context path, such as {@code /webhooks/exa}
+ * @param builder makes a builder with everything but the name, listeners, observers and customizers; called once
+ * @param options how the servlet adapter reads its requests (body limit, read deadline, Retry-After)
  */
-record EndpointDefinition(String name, String path, Provider provider, List<String> secrets,
-                          HooklineProperties.Endpoint properties, int maxBodySize, Deduplicator deduplicator) {
+public record EndpointDefinition(String name, String path, Supplier<WebhookEndpoint.Builder> builder,
+                                 WebhookServletOptions options) {
 
-    /** A builder configured from the properties, ready for listeners. */
-    WebhookEndpoint.Builder builder() {
-        return timing(WebhookEndpoint.builder(provider), properties)
-                .name(name)
-                .secrets(secrets)
-                .deduplicator(deduplicator);
-    }
-
-    /** Applies the settings of time: tolerance, event age, waits and the handlers' budget. */
-    static WebhookEndpoint.Builder timing(WebhookEndpoint.Builder builder, HooklineProperties.Endpoint properties) {
-        builder.duplicateWait(properties.getDuplicateWait()).handlerTimeout(properties.getHandlerTimeout());
-        if (properties.isTimestampCheck()) {
-            builder.tolerance(properties.getTolerance());
-        } else {
-            builder.withoutTimestampCheck();
+    /** Checks that every part is present and the path starts with a slash. */
+    public EndpointDefinition {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An endpoint definition needs a name");
         }
-        if (!properties.isEventAgeCheck()) {
-            builder.withoutEventAgeCheck();
-        } else if (properties.getMaxEventAge() != null) {
-            builder.maxEventAge(properties.getMaxEventAge());
+        if (path == null || !path.startsWith("/") || path.length() == 1) {
+            throw new IllegalArgumentException("Endpoint '" + name + "' needs an exact path starting with '/'");
         }
-        return builder;
+        Objects.requireNonNull(builder, "builder");
+        Objects.requireNonNull(options, "options");
     }
 
-    /** Servlet options from the properties, with failure logging left to the {@link WebhookErrorHandler}. */
-    WebhookServletOptions.Builder servletOptions() {
-        return WebhookServletOptions.builder()
-                .maxBodySize(maxBodySize)
-                .bodyReadTimeout(properties.getBodyReadTimeout())
-                .retryAfter(properties.getRetryAfter())
-                .logFailures(false);
-    }
-
-    /** Never shows the secrets. */
+    /** Names the endpoint and its path; never a secret. */
     @Override
     public String toString() {
-        return "EndpointDefinition[" + name + ", path=" + path + ", provider=" + provider.name() + ", "
-                + secrets.size() + " secret(s)]";
+        return "EndpointDefinition[" + name + ", path=" + path + "]";
     }
 }

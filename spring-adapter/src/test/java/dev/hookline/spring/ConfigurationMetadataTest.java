@@ -28,5 +28,10 @@ class ConfigurationMetadataTest {
         assertThat(properties).filteredOn(p -> p.get("name").equals("hookline.endpoints")).singleElement()
                 .extracting(p -> p.get("type"))
                 .isEqualTo("java.util.Map<java.lang.String,dev.hookline.spring.HooklineProperties$Endpoint>");
+        // the generator cannot list a map's keys: the hand-written hints suggest the built-in providers' names
+        List<Map<String, Object>> hints = (List<Map<String, Object>>) metadata.get("hints");
+        assertThat(hints).filteredOn(h -> h.get("name").equals("hookline.endpoints.keys")).singleElement()
+                .extracting(h -> ((List<Map<String, Object>>) h.get("values")).stream().map(v -> v.get("value")).toList())
+                .isEqualTo(List.of("exa", "encrata", "standard"));
     }
 }

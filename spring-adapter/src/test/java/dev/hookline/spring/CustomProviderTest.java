@@ -37,7 +37,7 @@ class CustomProviderTest {
                 .withBean("stripeLike", Provider.class, () -> stripeLike)
                 .withBean(PaymentListener.class)
                 .run(context -> {
-                    WebhookEndpoint payments = context.getBean(WebhookEndpoints.class).get("payments");
+                    WebhookEndpoint payments = context.getBean(WebhookEndpointRegistry.class).endpoint("payments");
                     byte[] body = TestDeliveries.utf8("{\"id\":\"evt_pay_1\",\"type\":\"charge.succeeded\","
                             + "\"created\":" + (System.currentTimeMillis() / 1000) + ",\"data\":{\"amount\":1200}}");
 
@@ -63,7 +63,7 @@ class CustomProviderTest {
                 .withBean("githubScheme", SignatureScheme.class, () -> github)
                 .withBean(GitHubListener.class)
                 .run(context -> {
-                    WebhookEndpoint endpoint = context.getBean(WebhookEndpoints.class).get("github");
+                    WebhookEndpoint endpoint = context.getBean(WebhookEndpointRegistry.class).endpoint("github");
                     byte[] body = TestDeliveries.utf8("{\"ref\":\"refs/heads/main\",\"commits\":[]}");
                     Map<String, String> headers = new LinkedHashMap<>(TestDeliveries.sign(github, SECRET, body));
                     headers.put("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
@@ -82,8 +82,8 @@ class CustomProviderTest {
     void theBuiltInNamesAlwaysMeanTheBuiltInProviders() {
         runner.withPropertyValues(HooklineAutoConfigurationTest.EXA)
                 .withBean("exa", String.class, () -> "an unrelated bean that happens to be called exa")
-                .run(context -> assertThat(context.getBean(WebhookEndpoints.class).get("exa").provider())
-                        .isSameAs(EndpointDefinitions.BUILT_IN.get("exa")));
+                .run(context -> assertThat(context.getBean(WebhookEndpointRegistry.class).endpoint("exa").provider())
+                        .isSameAs(HooklinePropertiesMapper.BUILT_IN.get("exa")));
     }
 
     static class PaymentListener {

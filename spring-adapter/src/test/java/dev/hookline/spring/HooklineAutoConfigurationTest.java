@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.time.Instant;
+import jakarta.servlet.Filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,16 @@ class HooklineAutoConfigurationTest {
                     HooklineMetricsAutoConfiguration.class));
 
     private static WebhookEndpoint endpoint(AssertableWebApplicationContext context, String name) {
-        return context.getBean(WebhookEndpoints.class).get(name);
+        return context.getBean(WebhookEndpointRegistry.class).endpoint(name);
     }
 
     private static WebhookServletOptions servletOptions(AssertableWebApplicationContext context, String name) {
-        return context.getBean(WebhookEndpoints.class).filter(name).target().options();
+        return context.getBean(WebhookEndpointRegistry.class).definition(name).options();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FilterRegistrationBean<Filter> registration(AssertableWebApplicationContext context) {
+        return context.getBean(HooklineAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
     }
 
     @Test
@@ -70,8 +76,8 @@ class HooklineAutoConfigurationTest {
                 .withBean(SimpleMeterRegistry.class)
                 .run(context -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean(HooklineProperties.class)
-                        .doesNotHaveBean(WebhookEndpoints.class)
-                        .doesNotHaveBean(WebhookFilterRegistrations.class)
+                        .doesNotHaveBean(WebhookEndpointRegistry.class)
+                        .doesNotHaveBean(FilterRegistrationBean.class)
                         .doesNotHaveBean(WebhookErrorHandler.class)
                         .doesNotHaveBean(HooklineMetrics.class));
         new ReactiveWebApplicationContextRunner()
@@ -81,7 +87,7 @@ class HooklineAutoConfigurationTest {
                 .withBean(SimpleMeterRegistry.class)
                 .run(context -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean(HooklineProperties.class)
-                        .doesNotHaveBean(WebhookEndpoints.class)
+                        .doesNotHaveBean(WebhookEndpointRegistry.class)
                         .doesNotHaveBean(HooklineMetrics.class));
     }
 
@@ -90,41 +96,37 @@ class HooklineAutoConfigurationTest {
         runner.withPropertyValues(EXA).withPropertyValues("hookline.enabled=false")
                 .withBean(SimpleMeterRegistry.class)
                 .run(context -> assertThat(context).hasNotFailed()
-                        .doesNotHaveBean(WebhookEndpoints.class)
-                        .doesNotHaveBean(WebhookFilterRegistrations.class)
+                        .doesNotHaveBean(WebhookEndpointRegistry.class)
+                        .doesNotHaveBean(FilterRegistrationBean.class)
                         .doesNotHaveBean(HooklineMetrics.class));
     }
 
     @Test
     void withoutEndpointsItIsActiveAndRegistersNothing() {
         runner.run(context -> {
-            assertThat(context).hasSingleBean(WebhookEndpoints.class).hasSingleBean(WebhookErrorHandler.class);
-            assertThat(context.getBean(WebhookEndpoints.class).names()).isEmpty();
-            assertThat(context.getBean(WebhookFilterRegistrations.class).registrations()).isEmpty();
+            assertThat(context).hasSingleBean(WebhookEndpointRegistry.class).hasSingleBean(WebhookErrorHandler.class)
+                    .hasSingleBean(WebhookListenerProcessor.class);
+            assertThat(context.getBean(WebhookEndpointRegistry.class).definitions()).isEmpty();
+            assertThat(registration(context).getUrlPatterns()).isEmpty();
+            assertThat(registration(context).isEnabled()).as("no pattern must not mean every path").isFalse();
         });
     }
 
     @Test
     void registersAFilterOnEachEndpointsExactPathJustBeforeSpringSecurity() {
         runner.withPropertyValues(ALL_THREE).run(context -> {
-            assertThat(context.getBean(WebhookEndpoints.class).names()).containsExactly("exa", "encrata", "standard");
-            WebhookFilterRegistrations registrations = context.getBean(WebhookFilterRegistrations.class);
-            assertThat(registrations.order()).isEqualTo(-101);
-            assertThat(registrations.registrations()).extracting(FilterRegistrationBean::getFilterName)
-                    .containsExactly("hooklineWebhookFilter.exa", "hooklineWebhookFilter.encrata",
-                            "hooklineWebhookFilter.standard");
-            assertThat(registrations.registrations()).extracting(r -> List.copyOf(r.getUrlPatterns()))
-                    .containsExactly(List.of("/webhooks/exa"), List.of("/webhooks/encrata"), List.of("/webhooks/standard"));
-            for (FilterRegistrationBean<?> registration : registrations.registrations()) {
-                assertThat(registration.getOrder()).isEqualTo(-101);
-                assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
-                assertThat(registration.isAsyncSupported()).as("bodies are read without blocking").isTrue();
-            }
-            assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
-                    "hooklineWebhookFilterRegistration.exa", "hooklineWebhookFilterRegistration.encrata",
-                    "hooklineWebhookFilterRegistration.standard");
-            assertThat(context.getBean("hooklineWebhookFilterRegistration.encrata"))
-                    .isSameAs(registrations.registration("encrata"));
+            assertThat(context.getBean(WebhookEndpointRegistry.class).definitions()).extracting(EndpointDefinition::name)
+                    .containsExactly("exa", "encrata", "standard");
+            FilterRegistrationBean<Filter> registration = registration(context);
+            assertThat(registration.getOrder()).isEqualTo(-101);
+            assertThat(registration.getFilterName()).isEqualTo("hooklineWebhookFilter");
+            assertThat(registration.getUrlPatterns())
+                    .containsExactly("/webhooks/exa", "/webhooks/encrata", "/webhooks/standard");
+            assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
+            assertThat(registration.isAsyncSupported()).as("bodies are read without blocking").isTrue();
+            assertThat(registration.isEnabled()).isTrue();
+            assertThat(context.getBeansOfType(FilterRegistrationBean.class))
+                    .containsOnlyKeys(HooklineAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME);
             assertThat(endpoint(context, "encrata").provider().name()).isEqualTo("encrata");
             assertThat(endpoint(context, "standard").name()).isEqualTo("standard");
         });
@@ -133,10 +135,9 @@ class HooklineAutoConfigurationTest {
     @Test
     void theFilterOrderFollowsSpringSecuritysOrUsesItsOwnProperty() {
         runner.withPropertyValues(EXA).withPropertyValues("spring.security.filter.order=10")
-                .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).order()).isEqualTo(9));
+                .run(context -> assertThat(registration(context).getOrder()).isEqualTo(9));
         runner.withPropertyValues(EXA).withPropertyValues("hookline.filter-order=-5000")
-                .run(context -> assertThat(context.getBean(WebhookFilterRegistrations.class).registrations())
-                        .singleElement().extracting(FilterRegistrationBean::getOrder).isEqualTo(-5000));
+                .run(context -> assertThat(registration(context).getOrder()).isEqualTo(-5000));
     }
 
     @Test
@@ -150,24 +151,19 @@ class HooklineAutoConfigurationTest {
                 .withBean(HooklineMetrics.class, () -> metrics)
                 .withUserConfiguration(OwnRegistrations.class)
                 .run(context -> {
-                    assertThat(context).hasSingleBean(WebhookErrorHandler.class).hasSingleBean(HooklineMetrics.class)
-                            .hasSingleBean(WebhookFilterRegistrations.class);
+                    assertThat(context).hasSingleBean(WebhookErrorHandler.class).hasSingleBean(HooklineMetrics.class);
                     assertThat(context.getBean(WebhookErrorHandler.class)).isSameAs(errorHandler);
                     assertThat(context.getBean(HooklineMetrics.class)).isSameAs(metrics);
-                    assertThat(context.getBean(WebhookFilterRegistrations.class).order()).isEqualTo(42);
-                    assertThat(context.getBean("hooklineWebhookFilterRegistration.exa", FilterRegistrationBean.class)
-                            .getOrder()).isEqualTo(42);
+                    assertThat(registration(context).getOrder()).isEqualTo(42);
+                    assertThat(registration(context).getUrlPatterns()).containsExactly("/webhooks/exa");
                 });
-        WebhookEndpoints own = mock(WebhookEndpoints.class);
-        runner.withBean(WebhookEndpoints.class, () -> own)
-                .run(context -> assertThat(context.getBean(WebhookEndpoints.class)).isSameAs(own));
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class OwnRegistrations {
-        @org.springframework.context.annotation.Bean
-        WebhookFilterRegistrations ownRegistrations(WebhookEndpoints endpoints) {
-            return new WebhookFilterRegistrations(endpoints, 42);
+        @org.springframework.context.annotation.Bean(HooklineAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)
+        FilterRegistrationBean<Filter> ownRegistration(WebhookEndpointRegistry registry) {
+            return HooklineAutoConfiguration.filterRegistration(registry, List.of(), 42);
         }
     }
 
@@ -361,7 +357,8 @@ class HooklineAutoConfigurationTest {
                         "hookline.endpoints.later.provider=nothing-by-that-name")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(WebhookEndpoints.class).names()).containsExactly("exa");
+                    assertThat(context.getBean(WebhookEndpointRegistry.class).definitions())
+                            .extracting(EndpointDefinition::name).containsExactly("exa");
                 });
     }
 
@@ -406,7 +403,8 @@ class HooklineAutoConfigurationTest {
     void metricsAreSetUpWhenThereIsAMeterRegistry() {
         runner.withPropertyValues(EXA).withBean(SimpleMeterRegistry.class).run(context -> {
             assertThat(context).hasSingleBean(HooklineMetrics.class);
-            assertThat(servletOptions(context, "exa").refusalObserver()).isNotNull();
+            WebhookRequestFilter filter = (WebhookRequestFilter) registration(context).getFilter();
+            assertThat(filter.filter("exa").options().refusalObserver()).as("refusals are counted too").isNotNull();
             byte[] body = TestDeliveries.exaItemCreated("evt_counted", "witem_1");
             receive(endpoint(context, "exa"), body);
             assertThat(context.getBean(SimpleMeterRegistry.class).get(HooklineMetrics.DELIVERIES)
@@ -418,11 +416,11 @@ class HooklineAutoConfigurationTest {
     @Test
     void anUnknownEndpointNameIsRefusedByTheRegistry() {
         runner.withPropertyValues(EXA).run(context -> {
-            WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
-            assertThat(endpoints.path("exa")).isEqualTo("/webhooks/exa");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> endpoints.get("missing"))
+            WebhookEndpointRegistry endpoints = context.getBean(WebhookEndpointRegistry.class);
+            assertThat(endpoints.definition("exa").path()).isEqualTo("/webhooks/exa");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> endpoints.endpoint("missing"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("No webhook endpoint named 'missing' is enabled; enabled: [exa]");
+                    .hasMessage("No webhook endpoint named 'missing'; defined: [exa]");
         });
     }
 

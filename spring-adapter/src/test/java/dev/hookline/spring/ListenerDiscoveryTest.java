@@ -50,7 +50,7 @@ class ListenerDiscoveryTest {
     }
 
     private static WebhookEndpoint endpoint(AssertableWebApplicationContext context, String name) {
-        return context.getBean(WebhookEndpoints.class).get(name);
+        return context.getBean(WebhookEndpointRegistry.class).endpoint(name);
     }
 
     @Test

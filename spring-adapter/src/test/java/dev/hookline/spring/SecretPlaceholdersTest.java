@@ -113,7 +113,7 @@ class SecretPlaceholdersTest {
         exa("hookline.endpoints.exa.secrets[0]", "${EXA_WEBHOOK_SECRET}", "EXA_WEBHOOK_SECRET", EXA_SECRET)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(WebhookEndpoints.class).get("exa")).isNotNull();
+                    assertThat(context.getBean(WebhookEndpointRegistry.class).endpoint("exa")).isNotNull();
                 });
     }
 

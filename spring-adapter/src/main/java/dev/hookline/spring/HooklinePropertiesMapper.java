@@ -2,10 +2,11 @@ package dev.hookline.spring;
 
 import dev.hookline.Provider;
 import dev.hookline.Providers;
+import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.dedupe.InMemoryDeduplicator;
-import dev.hookline.WebhookEndpoint;
 import dev.hookline.event.JsonEnvelope;
+import dev.hookline.servlet.WebhookServletOptions;
 import dev.hookline.signature.Secrets;
 import dev.hookline.signature.SignatureScheme;
 import java.time.Duration;
@@ -13,16 +14,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Checks the {@code hookline.endpoints} properties and resolves what they name (providers, deduplicators),
- * so that every mistake stops the application with a message that names the property. Never puts a secret
- * in a message.
+ * Maps {@code hookline.endpoints} to {@link EndpointDefinition}s, checking every setting and resolving what it
+ * names (providers, deduplicators), so that every mistake stops the application with a message that names the
+ * property. Never puts a secret in a message.
+ *
+ * <pre>{@code
+ * List<EndpointDefinition> definitions = new HooklinePropertiesMapper(properties, beanFactory).asDefinitions();
+ * }</pre>
  */
-final class EndpointDefinitions {
+public final class HooklinePropertiesMapper {
 
     /** The names that always mean a built-in provider, whatever beans exist. */
     static final Map<String, Provider> BUILT_IN = Map.of(
@@ -38,22 +45,34 @@ final class EndpointDefinitions {
     /** Characters and forms that make a path anything but one exact servlet path. */
     private static final Pattern NOT_EXACT = Pattern.compile("[*?#;%\\s\\p{Cntrl}\\\\]|//|/\\.\\.?(/|$)");
 
-    private EndpointDefinitions() {
+    private final HooklineProperties properties;
+    private final ListableBeanFactory beans;
+
+    /**
+     * A mapper of the given properties.
+     *
+     * @param properties the bound {@code hookline.*} properties
+     * @param beans where named Provider, SignatureScheme and Deduplicator beans are found
+     */
+    public HooklinePropertiesMapper(HooklineProperties properties, ListableBeanFactory beans) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.beans = Objects.requireNonNull(beans, "beans");
     }
 
     /**
      * The enabled endpoints, checked, in the order they are configured.
      *
-     * @throws WebhookConfigurationException at the first mistake
+     * @return one definition per enabled endpoint
+     * @throws WebhookConfigurationException at the first mistake, naming the property
      */
-    static List<EndpointDefinition> resolve(HooklineProperties properties, ListableBeanFactory beans) {
+    public List<EndpointDefinition> asDefinitions() {
         List<EndpointDefinition> definitions = new ArrayList<>();
         Map<String, String> endpointByPath = new LinkedHashMap<>();
         properties.getEndpoints().forEach((name, endpoint) -> {
             if (!endpoint.isEnabled()) {
                 return;
             }
-            EndpointDefinition definition = resolve(name, endpoint, beans);
+            EndpointDefinition definition = definition(name, endpoint, beans);
             String other = endpointByPath.putIfAbsent(definition.path(), name);
             if (other != null) {
                 throw new WebhookConfigurationException(property(other, "path") + " and " + property(name, "path")
@@ -64,15 +83,35 @@ final class EndpointDefinitions {
         return List.copyOf(definitions);
     }
 
-    private static EndpointDefinition resolve(String name, HooklineProperties.Endpoint endpoint,
-                                              ListableBeanFactory beans) {
+    private static EndpointDefinition definition(String name, HooklineProperties.Endpoint endpoint,
+                                                 ListableBeanFactory beans) {
         String path = checkPath(name, endpoint.getPath());
         Provider provider = provider(name, endpoint, beans);
         List<String> secrets = checkSecrets(name, endpoint.getSecrets(), provider);
         checkDurations(name, endpoint);
         int maxBodySize = maxBodySize(name, endpoint.getMaxBodySize());
         Deduplicator deduplicator = deduplicator(name, endpoint, provider, beans);
-        return new EndpointDefinition(name, path, provider, secrets, endpoint, maxBodySize, deduplicator);
+        WebhookServletOptions.Builder options = WebhookServletOptions.builder().logFailures(false);
+        PropertyMapper map = PropertyMapper.get();
+        map.from(maxBodySize).to(options::maxBodySize);
+        map.from(endpoint::getBodyReadTimeout).to(options::bodyReadTimeout);
+        map.from(endpoint::getRetryAfter).to(options::retryAfter);
+        return new EndpointDefinition(name, path, () -> timing(WebhookEndpoint.builder(provider), endpoint)
+                .name(name)
+                .secrets(secrets)
+                .deduplicator(deduplicator), options.build());
+    }
+
+    /** Applies the settings of time: tolerance, event age, waits and the handlers' budget. */
+    private static WebhookEndpoint.Builder timing(WebhookEndpoint.Builder builder, HooklineProperties.Endpoint endpoint) {
+        PropertyMapper map = PropertyMapper.get();
+        map.from(endpoint::getDuplicateWait).to(builder::duplicateWait);
+        map.from(endpoint::getHandlerTimeout).to(builder::handlerTimeout);
+        map.from(endpoint::getTolerance).when(tolerance -> endpoint.isTimestampCheck()).to(builder::tolerance);
+        map.from(endpoint::isTimestampCheck).whenFalse().toCall(builder::withoutTimestampCheck);
+        map.from(endpoint::getMaxEventAge).when(age -> endpoint.isEventAgeCheck()).to(builder::maxEventAge);
+        map.from(endpoint::isEventAgeCheck).whenFalse().toCall(builder::withoutEventAgeCheck);
+        return builder;
     }
 
     /** The property's full name, such as {@code hookline.endpoints.exa.secrets}. */
@@ -282,7 +321,7 @@ final class EndpointDefinitions {
         if (!dedupe.isEnabled()) {
             return Deduplicator.none();
         }
-        Duration window = EndpointDefinition.timing(WebhookEndpoint.builder(provider), endpoint).replayWindow();
+        Duration window = timing(WebhookEndpoint.builder(provider), endpoint).replayWindow();
         String windowProperty = property(name, endpoint.getMaxEventAge() != null || provider.maxEventAge() != null
                 ? "max-event-age" : "tolerance");
         String beanName = dedupe.getDeduplicator();
