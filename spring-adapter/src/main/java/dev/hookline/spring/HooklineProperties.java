@@ -1,6 +1,9 @@
 package dev.hookline.spring;
 
+import dev.hookline.WebhookEndpoint;
+import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.servlet.WebhookServletOptions;
+import dev.hookline.signature.SignatureVerifier;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -106,7 +109,7 @@ public class HooklineProperties {
 
         /** How far a signed timestamp may be from the time of receipt, in either direction. */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration tolerance = Duration.ofMinutes(5);
+        private Duration tolerance = SignatureVerifier.DEFAULT_TOLERANCE;
 
         /**
          * Whether signed timestamps are checked against the tolerance. Switching it off accepts a signed
@@ -133,17 +136,17 @@ public class HooklineProperties {
          * so that the sender's retry runs them again.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration handlerTimeout = Duration.ofSeconds(30);
+        private Duration handlerTimeout = WebhookEndpoint.DEFAULT_HANDLER_TIMEOUT;
 
         /**
          * How long a redelivery waits for an earlier delivery of the same event that is still being handled,
          * before the sender is asked to retry (503).
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration duplicateWait = Duration.ofSeconds(5);
+        private Duration duplicateWait = WebhookEndpoint.DEFAULT_DUPLICATE_WAIT;
 
         /** Largest request body read; a larger one is answered with 413 without being read. */
-        private DataSize maxBodySize = DataSize.ofMegabytes(1);
+        private DataSize maxBodySize = DataSize.ofBytes(WebhookServletOptions.DEFAULT_MAX_BODY_SIZE);
 
         /**
          * How long the whole request body may take to arrive, from the request's receipt; a body still incomplete
@@ -154,7 +157,7 @@ public class HooklineProperties {
 
         /** Retry-After sent with a 503, rounded up to whole seconds. */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration retryAfter = Duration.ofSeconds(10);
+        private Duration retryAfter = WebhookServletOptions.DEFAULT_RETRY_AFTER;
 
         /** Deduplication of redeliveries. */
         private final Dedupe dedupe = new Dedupe();
@@ -294,7 +297,7 @@ public class HooklineProperties {
          * Most events the in-memory deduplicator remembers or holds at once. When it is full, the oldest event
          * that can no longer be replayed is forgotten; if none can be, deliveries are answered 503 until one can.
          */
-        private int maxEntries = 100000;
+        private int maxEntries = InMemoryDeduplicator.DEFAULT_MAX_ENTRIES;
 
         /**
          * How long the in-memory deduplicator remembers a handled event; longer than the sender retries. Unset, 24
