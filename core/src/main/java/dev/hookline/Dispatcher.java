@@ -133,7 +133,7 @@ public final class Dispatcher {
             case COMPLETED -> outcome(Outcome.Status.DUPLICATE, null, event, 0, null, start);
             case IN_PROGRESS -> outcome(Outcome.Status.FAILED, DeliveryFailure.DELIVERY_IN_PROGRESS, event, 0, null, start);
             case BUSY -> outcome(Outcome.Status.FAILED, DeliveryFailure.BUSY, event, 0, null, start);
-            case ACQUIRED -> run(new WebhookEvent(event, attempt, envelope.data(), mapper), claim.lease(), start);
+            case ACQUIRED -> run(new WebhookEvent(event, attempt, envelope, mapper), claim.lease(), start);
         };
     }
 

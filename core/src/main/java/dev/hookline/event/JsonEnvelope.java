@@ -39,6 +39,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
     private final Source type;
     private final String timeField;
     private final String dataField;
+    private final String typeQualifierField;
     private final Set<String> headersRead;
     private final boolean trustsUnsignedHeaders;
 
@@ -47,6 +48,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
         this.type = builder.type;
         this.timeField = builder.timeField;
         this.dataField = builder.dataField;
+        this.typeQualifierField = builder.typeQualifierField;
         Set<String> headers = new LinkedHashSet<>();
         if (builder.idHeader != null) {
             headers.add(builder.idHeader);
@@ -88,6 +90,12 @@ public final class JsonEnvelope implements EnvelopeFormat {
         }
         Instant time = timeField == null ? null : instant(root.get(timeField));
         JsonNode data = dataField == null ? root : root.get(dataField);
+        if (typeQualifierField != null) {
+            JsonNode qualifier = root.get(typeQualifierField);
+            if (qualifier != null && qualifier.isString() && !qualifier.stringValue().isEmpty()) {
+                return new Envelope(eventId, eventType + "." + qualifier.stringValue(), time, data, eventType);
+            }
+        }
         return new Envelope(eventId, eventType, time, data);
     }
 
@@ -281,6 +289,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
         private String typeHeader;
         private String timeField;
         private String dataField = "data";
+        private String typeQualifierField;
         private boolean trustsUnsignedHeaders;
 
         private Builder() {
@@ -359,6 +368,19 @@ public final class JsonEnvelope implements EnvelopeFormat {
          */
         public Builder trustUnsignedHeaders() {
             this.trustsUnsignedHeaders = true;
+            return this;
+        }
+
+        /**
+         * Qualifies the event type with the string in this top-level field, when present: GitHub's
+         * {@code X-GitHub-Event: pull_request} with {@code "action": "opened"} is the type {@code pull_request.opened},
+         * and handlers of the bare {@code pull_request} receive it too (its base type).
+         *
+         * @param name the field name, such as {@code action}
+         * @return this builder
+         */
+        public Builder typeQualifierField(String name) {
+            this.typeQualifierField = requireName(name);
             return this;
         }
 

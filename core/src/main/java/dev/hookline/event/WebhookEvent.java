@@ -27,6 +27,7 @@ public final class WebhookEvent {
     private final VerifiedEvent verified;
     private final int attempt;
     private final JsonNode data;
+    private final String baseType;
     private final ObjectMapper mapper;
     private final ConcurrentHashMap<Type, Object> bound = new ConcurrentHashMap<>(4);
 
@@ -39,9 +40,22 @@ public final class WebhookEvent {
      * @param mapper the mapper that binds {@code data}
      */
     public WebhookEvent(VerifiedEvent verified, int attempt, JsonNode data, ObjectMapper mapper) {
+        this(verified, attempt, new Envelope(verified.id(), verified.type(), verified.time(), data), mapper);
+    }
+
+    /**
+     * The handlers' view of a verified event, as its envelope reads it.
+     *
+     * @param verified the event
+     * @param attempt 1 for a delivery handled as it arrived, more when a stored event is dispatched again
+     * @param envelope what the provider's envelope reads from the body: the data and any base type
+     * @param mapper the mapper that binds {@code data}
+     */
+    public WebhookEvent(VerifiedEvent verified, int attempt, Envelope envelope, ObjectMapper mapper) {
         this.verified = Objects.requireNonNull(verified, "verified");
+        this.data = envelope.data();
+        this.baseType = envelope.baseType();
         this.attempt = attempt;
-        this.data = Objects.requireNonNull(data, "data");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
@@ -61,6 +75,16 @@ public final class WebhookEvent {
     /** The event type's name, such as {@code webset.item.created}. */
     public String type() {
         return verified.type();
+    }
+
+    /**
+     * A more general name the event is also routed under, such as {@code pull_request} for GitHub's
+     * {@code pull_request.opened}: handlers of either name receive it.
+     *
+     * @return the base type, or {@code null} for none
+     */
+    public String baseType() {
+        return baseType;
     }
 
     /** When the sender says the event happened, or {@code null} if the envelope does not say. */

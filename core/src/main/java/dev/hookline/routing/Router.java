@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.type.TypeFactory;
 
 /**
- * Sends each event to the handlers registered for it: those for its exact type first, then prefix
- * patterns ({@code webset.*}), then catch-all handlers, each group in registration order.
+ * Sends each event to the handlers registered for it: those for its exact type first, then those for its base
+ * type (GitHub's {@code pull_request} for {@code pull_request.opened}), then prefix patterns ({@code webset.*}),
+ * then catch-all handlers, each group in registration order.
  *
  * <p>Before any handler runs, the data is bound once for every typed handler that matched, so a payload
  * that does not fit its documented shape fails as malformed without running half the handlers. The
@@ -86,6 +87,9 @@ public final class Router {
         List<Route> exactRoutes = exact.getOrDefault(type, List.of());
         List<Route> matched = new ArrayList<>(exactRoutes.size() + catchAll.size() + 1);
         addApplicable(matched, exactRoutes, event);
+        if (event.baseType() != null) {
+            addApplicable(matched, exact.getOrDefault(event.baseType(), List.of()), event);
+        }
         for (Route route : prefixed) {
             if (route.pattern().matches(type) && route.applies().test(event)) {
                 matched.add(route);

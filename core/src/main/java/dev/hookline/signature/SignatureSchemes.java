@@ -10,6 +10,8 @@ public final class SignatureSchemes {
     private static final SignatureScheme ENCRATA = new HexHmacScheme("X-Encrata-Signature", "");
     private static final SignatureScheme GITHUB = new HexHmacScheme("X-Hub-Signature-256", "sha256=");
     private static final SignatureScheme STANDARD_WEBHOOKS = new StandardWebhooksScheme();
+    private static final SignatureScheme SVIX = new StandardWebhooksScheme("SvixScheme", "svix-id", "svix-timestamp",
+            "svix-signature");
 
     private SignatureSchemes() {
     }
@@ -41,12 +43,23 @@ public final class SignatureSchemes {
     }
 
     /**
-     * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64>},
-     * HMAC-SHA256 over {@code "<id>.<timestamp>." + body}, keyed with the base64 bytes of the secret
-     * after its optional {@code whsec_} prefix. Signature versions other than {@code v1} are ignored.
+     * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}, over
+     * {@code "<id>.<timestamp>." + body}. {@code v1,<base64>} entries are HMAC-SHA256, keyed with the base64 bytes
+     * of a secret after its optional {@code whsec_} prefix; {@code v1a,<base64>} entries are Ed25519 signatures,
+     * verified with a {@code whpk_<base64>} public key (and made, by a sender, with a {@code whsk_<base64>} secret
+     * key). An endpoint may hold secrets and public keys together, each entry checked against the keys of its
+     * kind. Other versions are ignored.
      */
     public static SignatureScheme standardWebhooks() {
         return STANDARD_WEBHOOKS;
+    }
+
+    /**
+     * Svix, which Clerk, Resend and other senders use: Standard Webhooks under the {@code svix-id},
+     * {@code svix-timestamp} and {@code svix-signature} headers, with the same secrets.
+     */
+    public static SignatureScheme svix() {
+        return SVIX;
     }
 
     /**

@@ -192,7 +192,12 @@ public final class SignatureVerifier {
             }
             List<SigningKey> keys = new ArrayList<>(secrets.size());
             for (int i = 0; i < secrets.size(); i++) {
-                keys.add(Secrets.key(scheme, secrets.get(i), "Secret #" + (i + 1)));
+                SigningKey key = Secrets.key(scheme, secrets.get(i), "Secret #" + (i + 1));
+                if (key.kind() == SigningKey.Kind.ED25519_PRIVATE) {
+                    throw new IllegalArgumentException("Secret #" + (i + 1) + " is an Ed25519 signing key (whsk_), "
+                            + "which only a sender holds: give the receiver its public key (whpk_)");
+                }
+                keys.add(key);
             }
             return new SignatureVerifier(this, keys);
         }

@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}
- * (space-separated {@code v1,<base64>} entries), HMAC-SHA256 over {@code "<id>.<timestamp>." + body},
- * keyed with the base64 secret after its {@code whsec_} prefix.
+ * (space-separated {@code <version>,<base64>} entries) over {@code "<id>.<timestamp>." + body}: {@code v1} is
+ * HMAC-SHA256 keyed with the base64 secret after its {@code whsec_} prefix, {@code v1a} is Ed25519, verified with a
+ * {@code whpk_} public key and made with a {@code whsk_} secret key. Svix sends the same under {@code svix-}
+ * header names.
  */
 final class StandardWebhooksScheme implements SignatureScheme {
 
@@ -22,26 +24,60 @@ final class StandardWebhooksScheme implements SignatureScheme {
     static final String SIGNATURE = "webhook-signature";
 
     private static final String SECRET_PREFIX = "whsec_";
+    private static final String PUBLIC_KEY_PREFIX = "whpk_";
+    private static final String SECRET_KEY_PREFIX = "whsk_";
     private static final int SHA256_BYTES = 32;
+    private static final int ED25519_SIGNATURE_BYTES = 64;
 
-    private static final Set<String> SIGNED_HEADERS = Set.of(ID, TIMESTAMP);
+    private final String name;
+    private final String idHeader;
+    private final String timestampHeader;
+    private final String signatureHeader;
+    private final Set<String> signedHeaders;
 
-    @Override
-    public Set<String> signedHeaders() {
-        return SIGNED_HEADERS;
+    /** Standard Webhooks, under its own header names. */
+    StandardWebhooksScheme() {
+        this("StandardWebhooksScheme", ID, TIMESTAMP, SIGNATURE);
+    }
+
+    /** The same scheme under other header names (lower-case), such as Svix's. */
+    StandardWebhooksScheme(String name, String idHeader, String timestampHeader, String signatureHeader) {
+        this.name = name;
+        this.idHeader = idHeader;
+        this.timestampHeader = timestampHeader;
+        this.signatureHeader = signatureHeader;
+        this.signedHeaders = Set.of(idHeader, timestampHeader);
     }
 
     @Override
+    public Set<String> signedHeaders() {
+        return signedHeaders;
+    }
+
+    /**
+     * An HMAC key from {@code whsec_<base64>} (or bare base64), an Ed25519 public key from {@code whpk_<base64 of
+     * 32 bytes>}, or an Ed25519 secret key from {@code whsk_<base64 of 32 bytes>} for signing.
+     */
+    @Override
     public SigningKey key(String secret) {
+        if (secret.startsWith(PUBLIC_KEY_PREFIX)) {
+            return SigningKey.ed25519Public(base64Key(secret.substring(PUBLIC_KEY_PREFIX.length())));
+        }
+        if (secret.startsWith(SECRET_KEY_PREFIX)) {
+            return SigningKey.ed25519Private(base64Key(secret.substring(SECRET_KEY_PREFIX.length())));
+        }
         String encoded = secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
-        byte[] keyBytes;
+        return SigningKey.hmacSha256(base64Key(encoded));
+    }
+
+    private static byte[] base64Key(String encoded) {
         try {
-            keyBytes = Base64.getDecoder().decode(encoded);
+            return Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             // the decoder's message may quote the offending character of the secret: do not chain it
-            throw new IllegalArgumentException("A Standard Webhooks secret must be base64, optionally after 'whsec_'");
+            throw new IllegalArgumentException("A Standard Webhooks secret must be base64 after 'whsec_' (or none), "
+                    + "'whpk_' or 'whsk_'");
         }
-        return SigningKey.hmacSha256(keyBytes);
     }
 
     /**
@@ -51,9 +87,9 @@ final class StandardWebhooksScheme implements SignatureScheme {
     @Override
     public void verify(Headers headers, byte[] body, VerificationContext context)
             throws SignatureVerificationException {
-        List<String> signatureValues = headers.all(SIGNATURE);
-        List<String> ids = headers.all(ID);
-        List<String> timestamps = headers.all(TIMESTAMP);
+        List<String> signatureValues = headers.all(signatureHeader);
+        List<String> ids = headers.all(idHeader);
+        List<String> timestamps = headers.all(timestampHeader);
         if (signatureValues.isEmpty() || ids.isEmpty() || timestamps.isEmpty()) {
             // the id and the timestamp are as much a part of the signature as the signature header itself
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
@@ -69,6 +105,7 @@ final class StandardWebhooksScheme implements SignatureScheme {
             throw malformed();
         }
         List<byte[]> signatures = new ArrayList<>(2);
+        List<byte[]> asymmetric = new ArrayList<>(0);
         for (String value : signatureValues) {
             int start = 0;
             while (start < value.length()) {
@@ -91,12 +128,19 @@ final class StandardWebhooksScheme implements SignatureScheme {
                         throw malformed();
                     }
                     signatures.add(signature);
+                } else if (comma == start + 3 && value.startsWith("v1a", start)) {
+                    byte[] signature = Encoding.base64(value, comma + 1, end, ED25519_SIGNATURE_BYTES);
+                    if (signature == null) {
+                        throw malformed();
+                    }
+                    asymmetric.add(signature);
                 }
-                // other versions, such as the asymmetric v1a, are ignored
+                // other versions are ignored
                 start = end;
             }
         }
-        if (!context.anyMatches(signatures, signedPrefix(id, timestamp), body)) {
+        byte[] prefix = signedPrefix(id, timestamp);
+        if (!context.anyMatches(signatures, prefix, body) && !context.anyVerifies(asymmetric, prefix, body)) {
             throw new SignatureVerificationException(SignatureFailure.NO_MATCHING_SIGNATURE);
         }
         context.checkTimestamp(seconds);
@@ -139,11 +183,14 @@ final class StandardWebhooksScheme implements SignatureScheme {
             throw new IllegalArgumentException("A Standard Webhooks message id must not hold an unpaired surrogate");
         }
         String t = Encoding.timestamp(timestamp);
-        byte[] mac = key.mac((messageId + '.' + t + '.').getBytes(StandardCharsets.UTF_8), body);
+        byte[] prefix = (messageId + '.' + t + '.').getBytes(StandardCharsets.UTF_8);
+        String signature = key.kind() == SigningKey.Kind.ED25519_PRIVATE
+                ? "v1a," + Base64.getEncoder().encodeToString(key.sign(prefix, body))
+                : "v1," + Base64.getEncoder().encodeToString(key.mac(prefix, body));
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(ID, messageId);
-        headers.put(TIMESTAMP, t);
-        headers.put(SIGNATURE, "v1," + Base64.getEncoder().encodeToString(mac));
+        headers.put(idHeader, messageId);
+        headers.put(timestampHeader, t);
+        headers.put(signatureHeader, signature);
         return headers;
     }
 
@@ -153,6 +200,6 @@ final class StandardWebhooksScheme implements SignatureScheme {
 
     @Override
     public String toString() {
-        return "StandardWebhooksScheme";
+        return name;
     }
 }

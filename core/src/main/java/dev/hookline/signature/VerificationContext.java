@@ -67,6 +67,29 @@ public final class VerificationContext {
     }
 
     /**
+     * Whether any Ed25519 public key verifies any of the candidate signatures of {@code prefix} followed by
+     * {@code body}.
+     *
+     * @param candidates the decoded 64-byte signatures the delivery carries
+     * @param prefix bytes signed before the body
+     * @param body the raw body
+     * @return true if the delivery is authentic
+     */
+    public boolean anyVerifies(List<byte[]> candidates, byte[] prefix, byte[] body) {
+        for (SigningKey key : keys) {
+            if (key.kind() != SigningKey.Kind.ED25519_PUBLIC) {
+                continue;
+            }
+            for (byte[] candidate : candidates) {
+                if (key.verifies(candidate, prefix, body)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether any key's MAC of {@code prefix} and {@code body} equals any of the candidate signatures.
      * Each comparison takes time independent of where the bytes differ.
      *
@@ -80,6 +103,9 @@ public final class VerificationContext {
             return false;
         }
         for (SigningKey key : keys) {
+            if (key.kind() != SigningKey.Kind.HMAC) {
+                continue;
+            }
             byte[] expected = prefix == null ? key.mac(body) : key.mac(prefix, body);
             for (byte[] candidate : candidates) {
                 if (MessageDigest.isEqual(expected, candidate)) {

@@ -46,8 +46,12 @@ public final class WebhookSigner {
      */
     public static WebhookSigner of(SignatureScheme scheme, String secret, Clock clock) {
         Objects.requireNonNull(scheme, "scheme");
-        return new WebhookSigner(scheme, Secrets.key(scheme, secret, "The signing secret"),
-                Objects.requireNonNull(clock, "clock"));
+        SigningKey key = Secrets.key(scheme, secret, "The signing secret");
+        if (key.kind() == SigningKey.Kind.ED25519_PUBLIC) {
+            throw new IllegalArgumentException("The signing secret is an Ed25519 public key (whpk_), which only "
+                    + "verifies: sign with the secret key (whsk_)");
+        }
+        return new WebhookSigner(scheme, key, Objects.requireNonNull(clock, "clock"));
     }
 
     /**

@@ -47,6 +47,12 @@ final class Hostile {
     private Hostile() {
     }
 
+    /**
+     * The public key of RFC 8032's first test vector, as Standard Webhooks writes one: the fuzzed Standard Webhooks
+     * verifier holds it beside its HMAC secret, so that {@code v1a} entries are parsed and checked too.
+     */
+    static final String ED25519_PUBLIC_KEY = "whpk_11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+
     /** The built-in schemes, each with a secret no output may ever contain. */
     enum Scheme {
         EXA(SignatureSchemes.exa(), Providers.exa(), "Exa-Signature",
@@ -91,7 +97,11 @@ final class Hostile {
         }
 
         SignatureVerifier verifier() {
-            return SignatureVerifier.builder(scheme).secret(secret).clock(CLOCK).build();
+            SignatureVerifier.Builder builder = SignatureVerifier.builder(scheme).secret(secret).clock(CLOCK);
+            if (this == STANDARD_WEBHOOKS) {
+                builder.secret(ED25519_PUBLIC_KEY); // v1a entries are checked against it: never with a match here
+            }
+            return builder.build();
         }
 
         /** The header names this scheme reads. */

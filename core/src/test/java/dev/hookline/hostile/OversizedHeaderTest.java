@@ -74,7 +74,7 @@ class OversizedHeaderTest {
     void aHundredKilobytesOfOtherSignatureVersionsBesideTheGenuineOneIsStillAuthentic() {
         Scheme scheme = Scheme.STANDARD_WEBHOOKS;
         Map<String, String> signed = scheme.signer().sign(BODY, NOW, "msg_big");
-        String value = ("v1a," + "B".repeat(86) + "== ").repeat(HUNDRED_KB / 92) + signed.get("webhook-signature");
+        String value = ("v2," + "B".repeat(86) + "== ").repeat(HUNDRED_KB / 92) + signed.get("webhook-signature");
 
         assertOutcome(scheme, Hostile.replace(signed, "webhook-signature", value), Outcome.Status.ACCEPTED, null);
     }

@@ -69,7 +69,7 @@ class SignatureVerifierTest {
                         .secrets(BuiltIn.STANDARD_WEBHOOKS.secret, "whsec_**not-base64**").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Secret #2 is not a valid secret for StandardWebhooksScheme: "
-                        + "A Standard Webhooks secret must be base64, optionally after 'whsec_'")
+                        + "A Standard Webhooks secret must be base64 after 'whsec_' (or none), 'whpk_' or 'whsk_'")
                 .hasNoCause();
     }
 

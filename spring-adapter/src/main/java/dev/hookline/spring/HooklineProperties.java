@@ -88,7 +88,7 @@ public class HooklineProperties {
         private boolean enabled = true;
 
         /**
-         * Who sends to this endpoint: exa, encrata or standard (Standard Webhooks), or the name of a Provider
+         * Who sends to this endpoint: exa, encrata, standard (Standard Webhooks), svix, stripe or github, or the name of a Provider
          * bean, or of a SignatureScheme bean together with the envelope settings. Defaults to the endpoint's name.
          */
         private String provider;

@@ -35,9 +35,12 @@ public final class HooklinePropertiesMapper {
     static final Map<String, Provider> BUILT_IN = Map.of(
             "exa", Providers.exa(),
             "encrata", Providers.encrata(),
-            "standard", Providers.standardWebhooks());
+            "standard", Providers.standardWebhooks(),
+            "svix", Providers.svix(),
+            "stripe", Providers.stripe(),
+            "github", Providers.github());
 
-    private static final String BUILT_IN_NAMES = "exa, encrata, standard";
+    private static final String BUILT_IN_NAMES = "exa, encrata, standard, svix, stripe, github";
 
     /** A name that can follow {@code hookline.endpoints.} as it is. */
     private static final Pattern SIMPLE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -144,8 +147,8 @@ public final class HooklinePropertiesMapper {
         String key = property(name, "provider");
         String configured = endpoint.getProvider();
         String providerName = configured == null || configured.isBlank() ? name : configured;
-        String action = "Set " + key + " to exa, encrata or standard, or to the name of a Provider bean (or of a SignatureScheme bean, with "
-                + property(name, "envelope") + ".* settings).";
+        String action = "Set " + key + " to exa, encrata, standard, svix, stripe or github, or to the name of a "
+                + "Provider bean (or of a SignatureScheme bean, with " + property(name, "envelope") + ".* settings).";
         HooklineProperties.Envelope envelope = endpoint.getEnvelope();
 
         Provider builtIn = BUILT_IN.get(providerName);

@@ -38,7 +38,7 @@ class FailFastTest {
             + "sender issued, for instance from an environment variable; while rotating, add the new one as "
             + "hookline.endpoints.exa.secrets[1].";
 
-    private static final String PROVIDER_ACTION_X = "Set hookline.endpoints.x.provider to exa, encrata or standard, "
+    private static final String PROVIDER_ACTION_X = "Set hookline.endpoints.x.provider to exa, encrata, standard, svix, stripe or github, "
             + "or to the name of a Provider bean (or of a SignatureScheme bean, with hookline.endpoints.x.envelope.* "
             + "settings).";
 
@@ -127,7 +127,7 @@ class FailFastTest {
         assertFails(runner.withPropertyValues("hookline.endpoints.standard.path=/webhooks/standard",
                         "hookline.endpoints.standard.secrets[0]=" + STANDARD_INVALID_SECRET),
                 "hookline.endpoints.standard.secrets[0] is not a valid secret for StandardWebhooksScheme: "
-                        + "A Standard Webhooks secret must be base64, optionally after 'whsec_'",
+                        + "A Standard Webhooks secret must be base64 after 'whsec_' (or none), 'whpk_' or 'whsk_'",
                 "Copy the secret exactly as the sender issued it; a key must be at least 16 bytes long.");
     }
 
@@ -175,10 +175,11 @@ class FailFastTest {
 
     @Test
     void anUnknownProvider() {
-        assertFails(runner.withPropertyValues("hookline.endpoints.x.provider=stripe", "hookline.endpoints.x.path=/x",
+        assertFails(runner.withPropertyValues("hookline.endpoints.x.provider=paddle", "hookline.endpoints.x.path=/x",
                         "hookline.endpoints.x.secrets[0]=" + EXA_SECRET),
-                "hookline.endpoints.x.provider is 'stripe', which is neither a built-in provider (exa, encrata, "
-                        + "standard) nor the name of a Provider or SignatureScheme bean", PROVIDER_ACTION_X);
+                "hookline.endpoints.x.provider is 'paddle', which is neither a built-in provider (exa, encrata, "
+                        + "standard, svix, stripe, github) nor the name of a Provider or SignatureScheme bean",
+                PROVIDER_ACTION_X);
     }
 
     @Test
@@ -186,7 +187,8 @@ class FailFastTest {
         assertFails(runner.withPropertyValues("hookline.endpoints.x.path=/x",
                         "hookline.endpoints.x.secrets[0]=" + EXA_SECRET),
                 "hookline.endpoints.x.provider is not set, and the endpoint name 'x' is neither a built-in provider "
-                        + "(exa, encrata, standard) nor the name of a Provider or SignatureScheme bean",
+                        + "(exa, encrata, standard, svix, stripe, github) nor the name of a Provider or SignatureScheme "
+                        + "bean",
                 PROVIDER_ACTION_X);
     }
 

@@ -70,7 +70,7 @@ class ReceiverSettingsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "STANDARD_WEBHOOK_SECRET | whsec_not*base64 | STANDARD_WEBHOOK_SECRET is not a valid secret for "
-                + "StandardWebhooksScheme: A Standard Webhooks secret must be base64, optionally after 'whsec_'",
+                + "StandardWebhooksScheme: A Standard Webhooks secret must be base64 after 'whsec_' (or none), 'whpk_' or 'whsk_'",
         "EXA_WEBHOOK_SECRET | 'exa_secret_with_newline\n' | EXA_WEBHOOK_SECRET has leading or trailing whitespace",
         "EXA_WEBHOOK_SECRET | short | EXA_WEBHOOK_SECRET is not a valid secret for TimestampedHmacScheme[Exa-Signature]: "
                 + "the key is 5 bytes long; at least 16 are required",

@@ -147,7 +147,7 @@ class CommandLineTest {
                         List.of("send", "--provider", "standard", "--secret", "whsec_not*base64!"), NO_ENVIRONMENT))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--secret is not a valid secret for StandardWebhooksScheme: "
-                        + "A Standard Webhooks secret must be base64, optionally after 'whsec_'")
+                        + "A Standard Webhooks secret must be base64 after 'whsec_' (or none), 'whpk_' or 'whsk_'")
                 .hasMessageNotContaining("not*base64!");
     }
 
