@@ -28,6 +28,10 @@ final class TestDatabase {
 
     private static final Settings SETTINGS = Settings.find();
 
+    static {
+        System.out.println("hookline-jdbc tests use " + SETTINGS.url() + " as " + SETTINGS.user() + " (" + SETTINGS.source() + ")");
+    }
+
     private TestDatabase() {
     }
 
@@ -75,8 +79,9 @@ final class TestDatabase {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new AssertionError("No PostgreSQL server answered at " + SETTINGS.url() + " as user " + SETTINGS.user()
-                    + " (" + SETTINGS.source() + "): " + cause.getMessage() + ". The hookline-jdbc tests need one and"
+            String reason = String.valueOf(cause.getMessage()).replaceAll("[.\\s]+$", "");
+            throw new AssertionError("Could not connect to PostgreSQL at " + SETTINGS.url() + " as user " + SETTINGS.user()
+                    + " (" + SETTINGS.source() + "): " + reason + ". The hookline-jdbc tests need one and"
                     + " are never skipped: `mvn verify` finds or starts one (jdbc/src/test/pg/ensure-postgres.sh), or set"
                     + " HOOKLINE_TEST_JDBC_URL, HOOKLINE_TEST_JDBC_USER and HOOKLINE_TEST_JDBC_PASSWORD.", e);
         }
