@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.hookline.Delivery;
 import dev.hookline.DeliveryFailure;
 import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
