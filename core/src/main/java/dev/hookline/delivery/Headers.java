@@ -1,6 +1,7 @@
 package dev.hookline.delivery;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Set;
  * The HTTP headers of a delivery: names compared case-insensitively, each name with one or more values
  * in the order they arrived.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()} or {@link #of(Map)}.
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, {@link #of(Map)} (one value per name) or
+ * {@link #copyOf(Map)} (any number of values per name).
  */
 public final class Headers {
 
@@ -40,6 +42,28 @@ public final class Headers {
     public static Headers of(Map<String, String> single) {
         Builder builder = builder();
         single.forEach(builder::add);
+        return builder.build();
+    }
+
+    /**
+     * Headers holding every value of every entry, in the map's order: the shape of the JDK {@code HttpServer}'s
+     * {@code Headers}, JAX-RS's {@code MultivaluedMap} and Spring's {@code HttpHeaders.asMultiValueMap()}.
+     *
+     * <pre>{@code
+     * Headers headers = Headers.copyOf(exchange.getRequestHeaders());   // com.sun.net.httpserver.HttpExchange
+     * }</pre>
+     *
+     * @param multiValued header names to their values; names that differ only in case are merged in order; a null
+     *     list counts as no value
+     * @return the headers
+     */
+    public static Headers copyOf(Map<String, ? extends Collection<String>> multiValued) {
+        Builder builder = builder();
+        multiValued.forEach((name, list) -> {
+            if (list != null) {
+                builder.add(name, list);
+            }
+        });
         return builder.build();
     }
 

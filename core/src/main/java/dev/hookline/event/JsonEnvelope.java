@@ -21,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * An envelope that is one JSON object, with the event's id, type, time and data in top-level fields
- * (or the id and type in headers). Configured with {@link #builder()}:
+ * (or the id and type in headers). Configured with {@link #builder()}, which starts from {@code id}, {@code type}
+ * and {@code data}:
  *
  * <pre>{@code
  * EnvelopeFormat exa = JsonEnvelope.builder()
@@ -60,7 +61,20 @@ public final class JsonEnvelope implements EnvelopeFormat {
         this.trustsUnsignedHeaders = builder.trustsUnsignedHeaders;
     }
 
-    /** A builder; the id and type sources are required. */
+    /** The default field of the event id: {@value}. */
+    public static final String DEFAULT_ID_FIELD = "id";
+    /** The default field of the event type: {@value}. */
+    public static final String DEFAULT_TYPE_FIELD = "type";
+    /** The default field of the event data: {@value}. */
+    public static final String DEFAULT_DATA_FIELD = "data";
+
+    /**
+     * A builder reading the id from {@value #DEFAULT_ID_FIELD}, the type from {@value #DEFAULT_TYPE_FIELD} and the
+     * data from {@value #DEFAULT_DATA_FIELD}, with no event time, until told otherwise: the shape most senders use,
+     * so that {@code JsonEnvelope.builder().build()} is a working envelope.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -283,12 +297,12 @@ public final class JsonEnvelope implements EnvelopeFormat {
 
     /** Configures a {@link JsonEnvelope}; not thread-safe. */
     public static final class Builder {
-        private Source id;
-        private Source type;
+        private Source id = field(DEFAULT_ID_FIELD);
+        private Source type = field(DEFAULT_TYPE_FIELD);
         private String idHeader;
         private String typeHeader;
         private String timeField;
-        private String dataField = "data";
+        private String dataField = DEFAULT_DATA_FIELD;
         private String typeQualifierField;
         private boolean trustsUnsignedHeaders;
 
@@ -421,15 +435,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
          * The envelope format.
          *
          * @return the format
-         * @throws IllegalStateException if no id or type source was given
          */
         public JsonEnvelope build() {
-            if (id == null) {
-                throw new IllegalStateException("An id source is required: idField, idHeader or idFromBodyDigest");
-            }
-            if (type == null) {
-                throw new IllegalStateException("A type source is required: typeField or typeHeader");
-            }
             return new JsonEnvelope(this);
         }
     }

@@ -3,8 +3,10 @@ package dev.hookline.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.delivery.Headers;
+import dev.hookline.signature.SignatureSchemes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -141,11 +143,24 @@ class JsonEnvelopeTest {
     }
 
     @Test
-    void anEnvelopeNeedsAnIdAndATypeSource() {
-        assertThatThrownBy(() -> JsonEnvelope.builder().typeField("type").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("id source");
-        assertThatThrownBy(() -> JsonEnvelope.builder().idField("id").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("type source");
+    void aBareBuilderReadsTheIdTypeAndDataFieldsMostSendersUse() {
+        WebhookEvent event = parse(JsonEnvelope.builder().build(), Headers.empty(),
+                "{\"id\":\"evt_9\",\"type\":\"order.paid\",\"data\":{\"total\":3}}");
+
+        assertThat(event.id()).isEqualTo("evt_9");
+        assertThat(event.type()).isEqualTo("order.paid");
+        assertThat(event.data().get("total").intValue()).isEqualTo(3);
+        assertThat(event.createdAt()).isNull();
+        assertThat(failureOf(JsonEnvelope.builder().build(), "{\"type\":\"order.paid\"}"))
+                .isEqualTo(PayloadFailure.MISSING_EVENT_ID);
+    }
+
+    @Test
+    void aStripeOrGitHubStyleSchemeIsOneLineAwayFromAProvider() {
+        Provider stripeStyle = new Provider("payments", SignatureSchemes.stripe(), JsonEnvelope.builder().build());
+
+        assertThat(stripeStyle.readsUnsignedHeaders()).isFalse();
+        assertThat(stripeStyle.envelope().headersRead()).isEmpty();
     }
 
     @Test

@@ -66,7 +66,7 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
                           boolean answered) throws IOException {
         this.exchange = exchange;
         this.response = response;
-        this.headers = body == null ? null : WebhookExchange.headers(request);
+        this.headers = body == null ? null : ServletHeaders.of(request);
         this.body = body;
         this.receivedAt = receivedAt;
         this.deadline = deadline;

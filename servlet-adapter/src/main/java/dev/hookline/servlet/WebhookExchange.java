@@ -10,10 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Turns one HTTP exchange into a call to a {@link WebhookEndpoint} and its {@link Outcome} into the
@@ -93,7 +90,7 @@ final class WebhookExchange {
             answer(response, failure, true);
             return;
         }
-        deliver(response, Delivery.of(headers(request), body), receivedAt);
+        deliver(response, Delivery.of(ServletHeaders.of(request), body), receivedAt);
     }
 
     /**
@@ -194,28 +191,6 @@ final class WebhookExchange {
         response.setContentType(ProblemJson.MEDIA_TYPE);
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
-    }
-
-    /** Every header value, in arrival order, under names compared case-insensitively. */
-    static Headers headers(HttpServletRequest request) {
-        Headers.Builder headers = Headers.builder();
-        Enumeration<String> names = request.getHeaderNames();
-        if (names == null) {
-            return headers.build();
-        }
-        Set<String> seen = new HashSet<>();
-        while (names.hasMoreElements()) {
-            String name = names.nextElement();
-            // a container may list one name in two spellings; getHeaders already returns both's values
-            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            Enumeration<String> values = request.getHeaders(name);
-            while (values != null && values.hasMoreElements()) {
-                headers.add(name, values.nextElement());
-            }
-        }
-        return headers.build();
     }
 
     /** Names the endpoint, reason, event type and id; never the payload or a header. */

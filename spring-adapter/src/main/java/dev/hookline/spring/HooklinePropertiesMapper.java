@@ -214,30 +214,18 @@ public final class HooklinePropertiesMapper {
             throw new WebhookConfigurationException(key + " sets both data-field and whole-body-as-data", action);
         }
 
+        // the builder starts from id, type and data: set only what the properties change
         JsonEnvelope.Builder builder = JsonEnvelope.builder();
-        if (envelope.getIdHeader() != null) {
-            builder.idHeader(envelope.getIdHeader());
-        } else if (envelope.isIdFromBodyDigest()) {
-            builder.idFromBodyDigest();
-        } else {
-            builder.idField(envelope.getIdField() == null ? "id" : envelope.getIdField());
-        }
-        if (envelope.getTypeHeader() != null) {
-            builder.typeHeader(envelope.getTypeHeader());
-        } else {
-            builder.typeField(envelope.getTypeField() == null ? "type" : envelope.getTypeField());
-        }
-        if (envelope.getTimeField() != null) {
-            builder.timeField(envelope.getTimeField());
-        }
-        if (envelope.isWholeBodyAsData()) {
-            builder.wholeBodyAsData();
-        } else {
-            builder.dataField(envelope.getDataField() == null ? "data" : envelope.getDataField());
-        }
-        if (envelope.isTrustUnsignedHeaders()) {
-            builder.trustUnsignedHeaders();
-        }
+        PropertyMapper map = PropertyMapper.get();
+        map.from(envelope::getIdField).to(builder::idField);
+        map.from(envelope::getIdHeader).to(builder::idHeader);
+        map.from(envelope::isIdFromBodyDigest).whenTrue().toCall(builder::idFromBodyDigest);
+        map.from(envelope::getTypeField).to(builder::typeField);
+        map.from(envelope::getTypeHeader).to(builder::typeHeader);
+        map.from(envelope::getTimeField).to(builder::timeField);
+        map.from(envelope::getDataField).to(builder::dataField);
+        map.from(envelope::isWholeBodyAsData).whenTrue().toCall(builder::wholeBodyAsData);
+        map.from(envelope::isTrustUnsignedHeaders).whenTrue().toCall(builder::trustUnsignedHeaders);
         return builder.build();
     }
 
