@@ -1,5 +1,7 @@
 package dev.hookline.samples.spring;
 
+import dev.hookline.spring.EndpointDefinition;
+import dev.hookline.spring.WebhookEndpointRegistry;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -7,8 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Says on standard error which endpoints fell back to a demo secret, because the environment gave none. The demo
- * secrets are public, so anyone can sign deliveries the receiver accepts: they are for trying it out only.
+ * Says on standard error which endpoints fell back to a demo secret, because the environment gave none (the demo
+ * secrets are public, so anyone can sign deliveries the receiver accepts: they are for trying it out only), then
+ * where each endpoint listens, as the Jetty receiver does.
  */
 @Component
 class DemoSecretNotice {
@@ -19,9 +22,11 @@ class DemoSecretNotice {
             "standard", "STANDARD_WEBHOOK_SECRET");
 
     private final Environment environment;
+    private final WebhookEndpointRegistry registry;
 
-    DemoSecretNotice(Environment environment) {
+    DemoSecretNotice(Environment environment, WebhookEndpointRegistry registry) {
         this.environment = environment;
+        this.registry = registry;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -35,6 +40,12 @@ class DemoSecretNotice {
                         + " . Set " + variable + " before receiving real deliveries.");
             }
         }
-        System.err.println("Receiving webhooks on port " + environment.getProperty("local.server.port"));
+        String port = environment.getProperty("local.server.port");
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        System.err.println("Hookline sample receiver listening on port " + port + ":");
+        for (EndpointDefinition definition : registry.definitions()) {
+            System.err.println("  POST http://localhost:" + port + contextPath + definition.path());
+        }
+        System.err.println("Ready: each handled event is printed to standard output. Stop with Ctrl-C.");
     }
 }

@@ -39,6 +39,9 @@ class SpringReceiverApplicationTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    DemoSecretNotice notice;
+
     private int post(String path, byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(TIMEOUT).header("Content-Type", "application/json")
@@ -75,5 +78,16 @@ class SpringReceiverApplicationTest {
         assertThat(output.getOut().lines().filter(line -> !line.isBlank()).toList()).isEqualTo(List.of(
                 "handled provider=exa type=webset.item.created id=evt_sample_1",
                 "handled provider=encrata type=lookup.completed id=" + encrataId));
+    }
+
+    @Test
+    void theStartUpNoticeListsEveryEndpointsUrlOnStandardError(CapturedOutput output) {
+        notice.announce();
+
+        assertThat(output.getErr()).contains("Hookline sample receiver listening on port " + port + ":",
+                "  POST http://localhost:" + port + "/webhooks/exa",
+                "  POST http://localhost:" + port + "/webhooks/encrata",
+                "  POST http://localhost:" + port + "/webhooks/standard");
+        assertThat(output.getOut()).doesNotContain("POST http");
     }
 }
