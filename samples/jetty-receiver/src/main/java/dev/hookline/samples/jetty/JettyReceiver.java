@@ -93,12 +93,14 @@ public final class JettyReceiver implements AutoCloseable {
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
+        connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(holder(new WebhookServlet(exa)), "/webhooks/exa");
         context.addServlet(holder(new WebhookServlet(encrata)), "/webhooks/encrata");
         context.addServlet(holder(new WebhookServlet(standard)), "/webhooks/standard");
+        context.addServlet(new ServletHolder(new NotFoundServlet()), "/");
         // on stop, deliveries in progress finish and new ones are refused, for up to the stop timeout
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(10_000);
@@ -111,6 +113,12 @@ public final class JettyReceiver implements AutoCloseable {
 
         JettyReceiver receiver = new JettyReceiver(server, connector, log);
         log.println("Hookline sample receiver listening on port " + receiver.port() + ":");
+        if (ReceiverSettings.DEFAULT_HOST.equals(settings.host())) {
+            log.println("  (on " + settings.host() + " only: set HOST=0.0.0.0 to let other machines deliver, once the"
+                    + " demo secrets are replaced)");
+        } else {
+            log.println("  (on " + settings.host() + ")");
+        }
         for (String provider : PROVIDERS) {
             log.println("  POST " + receiver.uri(provider));
         }

@@ -36,6 +36,8 @@ class ReceiverLifecycleTest {
             assertThat(port).isPositive();
             assertThat(receiver.err()).contains(
                     "Hookline sample receiver listening on port " + port + ":",
+                    "  (on 127.0.0.1 only: set HOST=0.0.0.0 to let other machines deliver, once the demo secrets "
+                            + "are replaced)",
                     "  POST http://localhost:" + port + "/webhooks/exa",
                     "  POST http://localhost:" + port + "/webhooks/encrata",
                     "  POST http://localhost:" + port + "/webhooks/standard",
@@ -104,6 +106,22 @@ class ReceiverLifecycleTest {
             assertThatThrownBy(() -> socket.connect(
                             new InetSocketAddress("localhost", uri.getPort()), 5_000))
                     .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void aPathThatIsNoEndpointsIsANotFoundProblemNotAnHtmlPage() throws Exception {
+        try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String path : new String[] {"/webhooks/exa/", "/webhooks/exaa", "/"}) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                                receiver.uri("exa").resolve(path)).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+                assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+                assertThat(response.body()).as(path).contains("\"reason\":\"no_endpoint\"").doesNotContain("<html");
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ class ReceiverSettingsTest {
     void withNothingSetItListensOn8080WithTheDemoSecrets() {
         ReceiverSettings settings = ReceiverSettings.from(Map.of());
 
+        assertThat(settings.host()).as("this machine only, since the demo secrets are public").isEqualTo("127.0.0.1");
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.exa()).isEqualTo(
                 new SecretSetting("EXA_WEBHOOK_SECRET", ReceiverSettings.DEMO_EXA_SECRET, true));
@@ -37,12 +38,23 @@ class ReceiverSettingsTest {
 
     @Test
     void variablesOverrideTheDefaults() {
-        ReceiverSettings settings = ReceiverSettings.from(Map.of("PORT", "0", "EXA_WEBHOOK_SECRET", "s1",
-                "ENCRATA_WEBHOOK_SECRET", "s2", "STANDARD_WEBHOOK_SECRET", "s3"));
+        String encrata = "whsec_" + "0123456789abcdef".repeat(4);
+        ReceiverSettings settings = ReceiverSettings.from(Map.of("HOST", "0.0.0.0", "PORT", "0",
+                "EXA_WEBHOOK_SECRET", "s1", "ENCRATA_WEBHOOK_SECRET", encrata, "STANDARD_WEBHOOK_SECRET", "s3"));
 
-        assertThat(settings).isEqualTo(new ReceiverSettings(0, new SecretSetting("EXA_WEBHOOK_SECRET", "s1", false),
-                new SecretSetting("ENCRATA_WEBHOOK_SECRET", "s2", false),
+        assertThat(settings).isEqualTo(new ReceiverSettings("0.0.0.0", 0,
+                new SecretSetting("EXA_WEBHOOK_SECRET", "s1", false),
+                new SecretSetting("ENCRATA_WEBHOOK_SECRET", encrata, false),
                 new SecretSetting("STANDARD_WEBHOOK_SECRET", "s3", false)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whsec_xyz", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "whsec_0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"})
+    void anEncrataSecretNotInEncratasFormIsRefusedWithoutBeingShown(String secret) {
+        assertThatThrownBy(() -> ReceiverSettings.from(Map.of("ENCRATA_WEBHOOK_SECRET", secret)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ENCRATA_WEBHOOK_SECRET must be 'whsec_' and 64 hex digits, as Encrata issues it");
     }
 
     @ParameterizedTest
