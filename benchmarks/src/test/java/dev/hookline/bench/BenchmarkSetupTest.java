@@ -133,4 +133,17 @@ class BenchmarkSetupTest {
         }
         return -1;
     }
+
+    @Test
+    void theDeduplicationBenchmarkTakesTheNewEventPathEveryTimeEvenPastTheStoresCapacity() throws Exception {
+        DeduplicatorBenchmark.Stores stores = new DeduplicatorBenchmark.Stores();
+        DeduplicatorBenchmark.Ids ids = new DeduplicatorBenchmark.Ids();
+        ids.setup(stores);
+        for (int i = 0; i < 150_000; i++) {
+            assertThat(DeduplicatorBenchmark.striped(stores, ids)).isTrue();
+            assertThat(DeduplicatorBenchmark.singleLock(stores, ids)).isTrue();
+        }
+        assertThat(stores.striped.completedCount()).as("never more than its capacity").isEqualTo(100_000);
+        assertThat(stores.striped.inFlightCount()).isZero();
+    }
 }

@@ -60,9 +60,9 @@ public final class InMemoryDeduplicator implements Deduplicator {
         int count = Math.max(1, Math.min(MAX_STRIPES, Integer.highestOneBit(maxEntries / MIN_STRIPE_ENTRIES)));
         this.stripes = new Stripe[count];
         this.stripeShift = 32 - Integer.numberOfTrailingZeros(count);
-        int perStripe = (maxEntries + count - 1) / count;
+        // share the capacity out exactly: the first maxEntries % count stripes hold one more
         for (int i = 0; i < count; i++) {
-            stripes[i] = new Stripe(perStripe);
+            stripes[i] = new Stripe(maxEntries / count + (i < maxEntries % count ? 1 : 0));
         }
     }
 

@@ -133,6 +133,17 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
     }
 
     @Test
+    void theStripesTogetherHoldExactlyTheCapacity() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().maxEntries(100_003).clock(clock).build();
+        for (int i = 0; i < 150_000; i++) {
+            Claim claim = store.claim(new EventKey("exa", "evt_" + i), LEASE);
+            store.complete(claim.lease(), null); // nothing protected: the oldest is forgotten to make room
+        }
+
+        assertThat(store.completedCount()).isEqualTo(100_003);
+    }
+
+    @Test
     void concurrentClaimsOfOneEventAcquireItOnce() throws Exception {
         InMemoryDeduplicator store = InMemoryDeduplicator.create();
         ExecutorService executor = Executors.newFixedThreadPool(16);
