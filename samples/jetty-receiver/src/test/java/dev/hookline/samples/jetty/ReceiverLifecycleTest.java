@@ -3,10 +3,10 @@ package dev.hookline.samples.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.samples.sender.SampleProvider;
-import dev.hookline.samples.sender.SendRequest;
-import dev.hookline.samples.sender.Response;
-import dev.hookline.samples.sender.WebhookSender;
+import dev.hookline.cli.SampleProvider;
+import dev.hookline.cli.SendRequest;
+import dev.hookline.cli.Response;
+import dev.hookline.cli.WebhookSender;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

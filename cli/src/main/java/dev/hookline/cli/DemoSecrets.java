@@ -1,7 +1,7 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 /**
- * The secrets the sample receiver and sender fall back to when none is configured, so the two work
+ * The secrets the sample receiver and {@code hookline send} fall back to when none is configured, so the two work
  * together with no set-up. They are published in the README: never use them for a real endpoint.
  */
 public final class DemoSecrets {

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,17 +9,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the sender's arguments: {@code send} with options, {@code --list} or {@code --help}. Options
+ * Reads the arguments of {@code send}: {@code send} with options, {@code --list} or {@code --help}. Options
  * take their value as the next argument or after {@code =} ({@code --url=http://...}).
  */
-public final class CommandLine {
+public final class SendCommandLine {
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = """
             Usage:
-              java -jar hookline-sample-sender.jar send --provider exa|encrata|standard [options]
-              java -jar hookline-sample-sender.jar --list [--provider exa|encrata|standard]
-              java -jar hookline-sample-sender.jar --help
+              java -jar hookline.jar send --provider exa|encrata|standard [options]
+              java -jar hookline.jar send --list [--provider exa|encrata|standard]
+              java -jar hookline.jar send --help
 
             Signs a sample event the way the provider does and POSTs it.
 
@@ -46,7 +46,7 @@ public final class CommandLine {
     private static final Set<String> FLAGS = Set.of("--tamper", "--old-timestamp", "--twice", "--list", "--help");
     private static final String PROVIDERS = "exa, encrata or standard";
 
-    private CommandLine() {
+    private SendCommandLine() {
     }
 
     /**
@@ -57,7 +57,7 @@ public final class CommandLine {
      * @return what to do
      * @throws UsageException if the arguments make no sense; the message says why, and never holds the secret
      */
-    public static Command parse(List<String> args, Map<String, String> environment) throws UsageException {
+    public static SendCommand parse(List<String> args, Map<String, String> environment) throws UsageException {
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();
         boolean send = false;
@@ -105,7 +105,7 @@ public final class CommandLine {
         }
 
         if (flags.contains("--help")) {
-            return new Command.Help();
+            return new SendCommand.Help();
         }
         SampleProvider provider = values.containsKey("--provider") ? provider(values.get("--provider")) : null;
         if (flags.contains("--list")) {
@@ -115,7 +115,7 @@ public final class CommandLine {
             if (!others.isEmpty()) {
                 throw new UsageException("--list takes only --provider, not " + String.join(", ", others.stream().sorted().toList()));
             }
-            return new Command.ListEvents(provider);
+            return new SendCommand.ListEvents(provider);
         }
         if (!send) {
             throw new UsageException(args.isEmpty()
@@ -126,7 +126,7 @@ public final class CommandLine {
             throw new UsageException("send needs --provider " + PROVIDERS);
         }
         try {
-            return new Command.Send(new SendRequest(provider,
+            return new SendCommand.Send(new SendRequest(provider,
                     values.getOrDefault("--event", provider.defaultEvent()),
                     url(values.get("--url"), provider),
                     values.containsKey("--secret") ? values.get("--secret") : provider.defaultSecret(environment),

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import dev.hookline.Outcome;
 import dev.hookline.Provider;

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

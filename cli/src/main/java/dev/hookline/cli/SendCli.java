@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The sender's command line: {@code java -jar hookline-sample-sender.jar send --provider exa ...}.
- * Results go to standard output, one line per post; notes and errors to standard error.
+ * The {@code send} command: {@code java -jar hookline.jar send --provider exa ...} signs a sample event the way
+ * the provider does and posts it to a receiver. Results go to standard output, one line per post; notes and errors
+ * to standard error.
  */
-public final class SenderCli {
+public final class SendCli {
 
     /** Every answer was what a correct receiver gives. */
     public static final int OK = 0;
@@ -31,48 +32,39 @@ public final class SenderCli {
      * @param out receives one line per post, and the event list
      * @param err receives notes, errors and the usage
      */
-    public SenderCli(WebhookSender sender, PrintStream out, PrintStream err) {
+    public SendCli(WebhookSender sender, PrintStream out, PrintStream err) {
         this.sender = sender;
         this.out = out;
         this.err = err;
     }
 
     /**
-     * Runs the sender and exits with its status.
-     *
-     * @param args the command line
-     */
-    public static void main(String[] args) {
-        System.exit(new SenderCli(new WebhookSender(), System.out, System.err).run(args, System.getenv()));
-    }
-
-    /**
      * Runs one command line.
      *
-     * @param args the arguments
+     * @param args the arguments, {@code send} first (or {@code --list}, {@code --help})
      * @param environment where default secrets are looked up
      * @return the exit status: {@link #OK}, {@link #UNEXPECTED} or {@link #USAGE}
      */
     public int run(String[] args, Map<String, String> environment) {
-        Command command;
+        SendCommand command;
         try {
-            command = CommandLine.parse(Arrays.asList(args), environment);
+            command = SendCommandLine.parse(Arrays.asList(args), environment);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             if (args.length == 0) {
-                err.print(CommandLine.USAGE);
+                err.print(SendCommandLine.USAGE);
             }
             return USAGE;
         }
-        if (command instanceof Command.Help) {
-            out.print(CommandLine.USAGE);
+        if (command instanceof SendCommand.Help) {
+            out.print(SendCommandLine.USAGE);
             return OK;
         }
-        if (command instanceof Command.ListEvents list) {
+        if (command instanceof SendCommand.ListEvents list) {
             listEvents(list.provider());
             return OK;
         }
-        return send(((Command.Send) command).request());
+        return send(((SendCommand.Send) command).request());
     }
 
     private void listEvents(SampleProvider only) {

@@ -1,6 +1,6 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
-/** The command line asks for something the sender cannot do; the message says what to change. */
+/** The command line asks for something the command cannot do; the message says what to change. */
 public final class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import dev.hookline.signature.SignatureScheme;
 import dev.hookline.signature.SignatureSchemes;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The providers the sender can imitate, with how each signs and where the sample receiver listens. */
+/** The providers {@code send} can imitate, with how each signs and where the sample receiver listens. */
 public enum SampleProvider {
 
     /** Exa Websets: {@code Exa-Signature: t=...,v1=...}; the envelope carries an event {@code id}. */

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sender's options against a real receiver: each does what it says, and the exit status follows. */
-class SenderAgainstReceiverTest {
+class SendAgainstReceiverTest {
 
     private final WebhookSender sender = new WebhookSender();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,7 +37,7 @@ class SenderAgainstReceiverTest {
     }
 
     private int run(String... args) {
-        SenderCli cli = new SenderCli(sender, new PrintStream(out, true, StandardCharsets.UTF_8),
+        SendCli cli = new SendCli(sender, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return cli.run(args, Map.of());
     }
@@ -116,7 +116,7 @@ class SenderAgainstReceiverTest {
     void theCommandLinePrintsOneLinePerPostAndExitsZeroWhenAllIsAsExpected() {
         int status = run("send", "--provider", "exa", "--url", receiver.uri(SampleProvider.EXA).toString(), "--twice");
 
-        assertThat(status).isEqualTo(SenderCli.OK);
+        assertThat(status).isEqualTo(SendCli.OK);
         String id = receiver.outcomes().get(0).eventId();
         assertThat(out().lines()).containsExactly(
                 "exa webset.item.created id=" + id + " -> 204",
@@ -130,7 +130,7 @@ class SenderAgainstReceiverTest {
         int status = run("send", "--provider", "standard", "--url", receiver.uri(SampleProvider.STANDARD).toString(),
                 "--event", "lookup.completed", "--tamper");
 
-        assertThat(status).isEqualTo(SenderCli.OK);
+        assertThat(status).isEqualTo(SendCli.OK);
         assertThat(out()).matches("standard lookup\\.completed id=msg_[0-9a-f]{32} -> 401 reason=no_matching_signature\\R");
         assertThat(err()).startsWith("ok: 401, as a body changed after signing must be refused");
     }
@@ -140,7 +140,7 @@ class SenderAgainstReceiverTest {
         int status = run("send", "--provider", "encrata", "--url", receiver.uri(SampleProvider.ENCRATA).toString(),
                 "--secret", "whsec_0000000000000000");
 
-        assertThat(status).isEqualTo(SenderCli.UNEXPECTED);
+        assertThat(status).isEqualTo(SendCli.UNEXPECTED);
         assertThat(out()).matches("encrata lookup\\.completed id=[0-9a-f]{64} -> 401 reason=no_matching_signature\\R");
         assertThat(err()).startsWith("unexpected: a correct receiver answers 2xx");
         assertThat(out() + err()).doesNotContain("whsec_0000000000000000");
@@ -156,7 +156,7 @@ class SenderAgainstReceiverTest {
 
         int status = run("send", "--provider", "exa", "--url", url);
 
-        assertThat(status).isEqualTo(SenderCli.UNEXPECTED);
+        assertThat(status).isEqualTo(SendCli.UNEXPECTED);
         assertThat(out()).isEmpty();
         assertThat(err()).isEqualTo("error: could not connect to " + url + "; is the receiver running?"
                 + System.lineSeparator());
@@ -166,29 +166,29 @@ class SenderAgainstReceiverTest {
     void aBadCommandLineExitsTwoWithoutSending() {
         int status = run("send", "--provider", "exa", "--url", receiver.uri(SampleProvider.EXA).toString(), "--tamperr");
 
-        assertThat(status).isEqualTo(SenderCli.USAGE);
+        assertThat(status).isEqualTo(SendCli.USAGE);
         assertThat(err()).isEqualTo("error: unknown option '--tamperr'; --help lists the options" + System.lineSeparator());
         assertThat(receiver.outcomes()).isEmpty();
     }
 
     @Test
     void noArgumentsPrintsTheUsageAndExitsTwo() {
-        assertThat(run()).isEqualTo(SenderCli.USAGE);
+        assertThat(run()).isEqualTo(SendCli.USAGE);
         assertThat(err()).startsWith("error: nothing to do: give send, --list or --help" + System.lineSeparator() + "Usage:");
     }
 
     @Test
     void helpAndListPrintToStandardOutput() {
-        assertThat(run("--help")).isEqualTo(SenderCli.OK);
-        assertThat(out()).isEqualTo(CommandLine.USAGE);
+        assertThat(run("--help")).isEqualTo(SendCli.OK);
+        assertThat(out()).isEqualTo(SendCommandLine.USAGE);
 
         out.reset();
-        assertThat(run("--list", "--provider", "encrata")).isEqualTo(SenderCli.OK);
+        assertThat(run("--list", "--provider", "encrata")).isEqualTo(SendCli.OK);
         assertThat(out().lines()).containsExactly("encrata:", "  lookup.completed", "  monitor.run.completed",
                 "  apikey.created", "  apikey.revoked", "  credits.low", "  credits.exhausted", "  test");
 
         out.reset();
-        assertThat(run("--list")).isEqualTo(SenderCli.OK);
+        assertThat(run("--list")).isEqualTo(SendCli.OK);
         assertThat(out().lines()).hasSize(3 + 19 + 7 + 25).contains("exa:", "  webset.item.created");
     }
 }

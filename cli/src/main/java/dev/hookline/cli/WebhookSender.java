@@ -1,6 +1,7 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -76,11 +78,26 @@ public final class WebhookSender {
      * @throws InterruptedException if interrupted while waiting for an answer
      */
     public Response post(SampleDelivery delivery) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(delivery.request().url())
+        return post(delivery.request().url(), delivery.headers(), delivery.body());
+    }
+
+    /**
+     * Posts a signed JSON body once.
+     *
+     * @param url where to post it
+     * @param signatureHeaders the headers the signature travels in
+     * @param body the body, exactly as signed
+     * @return the answer, with the problem's reason when the receiver refused it
+     * @throws IOException if the receiver cannot be reached
+     * @throws InterruptedException if interrupted while waiting for an answer
+     */
+    public Response post(URI url, Map<String, String> signatureHeaders, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-        delivery.headers().forEach(request::header);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signatureHeaders.forEach(request::header);
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), problemReason(response));
     }

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CommandLineTest {
+class SendCommandLineTest {
 
     private static final Map<String, String> NO_ENVIRONMENT = Map.of();
 
@@ -20,13 +20,13 @@ class CommandLineTest {
     }
 
     private static SendRequest send(Map<String, String> environment, String... args) throws UsageException {
-        Command command = CommandLine.parse(List.of(args), environment);
-        assertThat(command).isInstanceOf(Command.Send.class);
-        return ((Command.Send) command).request();
+        SendCommand command = SendCommandLine.parse(List.of(args), environment);
+        assertThat(command).isInstanceOf(SendCommand.Send.class);
+        return ((SendCommand.Send) command).request();
     }
 
     private static void assertUsageError(String message, String... args) {
-        assertThatThrownBy(() -> CommandLine.parse(List.of(args), NO_ENVIRONMENT))
+        assertThatThrownBy(() -> SendCommandLine.parse(List.of(args), NO_ENVIRONMENT))
                 .isInstanceOf(UsageException.class)
                 .hasMessage(message);
     }
@@ -84,17 +84,17 @@ class CommandLineTest {
 
     @Test
     void listTakesAnOptionalProvider() throws Exception {
-        assertThat(CommandLine.parse(List.of("--list"), NO_ENVIRONMENT)).isEqualTo(new Command.ListEvents(null));
-        assertThat(CommandLine.parse(List.of("send", "--list", "--provider", "encrata"), NO_ENVIRONMENT))
-                .isEqualTo(new Command.ListEvents(SampleProvider.ENCRATA));
+        assertThat(SendCommandLine.parse(List.of("--list"), NO_ENVIRONMENT)).isEqualTo(new SendCommand.ListEvents(null));
+        assertThat(SendCommandLine.parse(List.of("send", "--list", "--provider", "encrata"), NO_ENVIRONMENT))
+                .isEqualTo(new SendCommand.ListEvents(SampleProvider.ENCRATA));
     }
 
     @Test
     void helpWinsOverEverythingElse() throws Exception {
-        assertThat(CommandLine.parse(List.of("--help"), NO_ENVIRONMENT)).isEqualTo(new Command.Help());
-        assertThat(CommandLine.parse(List.of("-h"), NO_ENVIRONMENT)).isEqualTo(new Command.Help());
-        assertThat(CommandLine.parse(List.of("send", "--provider", "nope", "--help"), NO_ENVIRONMENT))
-                .isEqualTo(new Command.Help());
+        assertThat(SendCommandLine.parse(List.of("--help"), NO_ENVIRONMENT)).isEqualTo(new SendCommand.Help());
+        assertThat(SendCommandLine.parse(List.of("-h"), NO_ENVIRONMENT)).isEqualTo(new SendCommand.Help());
+        assertThat(SendCommandLine.parse(List.of("send", "--provider", "nope", "--help"), NO_ENVIRONMENT))
+                .isEqualTo(new SendCommand.Help());
     }
 
     @Test
@@ -143,7 +143,7 @@ class CommandLineTest {
 
     @Test
     void anUnusableSecretIsRefusedWithoutBeingRepeated() {
-        assertThatThrownBy(() -> CommandLine.parse(
+        assertThatThrownBy(() -> SendCommandLine.parse(
                         List.of("send", "--provider", "standard", "--secret", "whsec_not*base64!"), NO_ENVIRONMENT))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--secret is not a valid secret for StandardWebhooksScheme: "
@@ -153,7 +153,7 @@ class CommandLineTest {
 
     @Test
     void anOldTimestampIsRefusedForEncrataWithTheReason() {
-        assertThatThrownBy(() -> CommandLine.parse(
+        assertThatThrownBy(() -> SendCommandLine.parse(
                         List.of("send", "--provider", "encrata", "--old-timestamp"), NO_ENVIRONMENT))
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--old-timestamp does not apply to encrata: encrata signs the body alone, "

@@ -1,4 +1,4 @@
-package dev.hookline.samples.sender;
+package dev.hookline.cli;
 
 import dev.hookline.signature.WebhookSigner;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One signed delivery, ready to post: the body and the signature headers a provider would send.
  *
- * <p>Every delivery is a new event, so that running the sender again is not taken for a redelivery:
+ * <p>Every delivery is a new event, so that sending again is not taken for a redelivery:
  * <ul>
  *   <li>Exa: a fresh {@code id}, and {@code createdAt} set to the signing time;</li>
  *   <li>Encrata: {@code created_at} set to the signing time (Encrata's event id is a digest of the body);</li>
