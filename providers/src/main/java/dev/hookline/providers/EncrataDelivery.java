@@ -37,13 +37,17 @@ public record EncrataDelivery(
     /** Where a delivery stands. */
     public enum Status {
         /** {@code pending}: not yet acknowledged, retries to come. */
+        @JsonProperty("pending")
         PENDING,
         /** {@code success}: acknowledged with a 2xx. */
+        @JsonProperty("success")
         SUCCESS,
         /** {@code failed}: given up. */
+        @JsonProperty("failed")
         FAILED,
         /** A value this version does not know. */
         @JsonEnumDefaultValue
+        @JsonProperty("unknown")
         UNKNOWN
     }
 

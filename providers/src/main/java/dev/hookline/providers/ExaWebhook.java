@@ -1,6 +1,7 @@
 package dev.hookline.providers;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,14 @@ public record ExaWebhook(String id, String object, Status status, List<String> e
     /** Whether Exa delivers to a webhook. */
     public enum Status {
         /** {@code active}: events are delivered. */
+        @JsonProperty("active")
         ACTIVE,
         /** {@code inactive}: nothing is delivered. */
+        @JsonProperty("inactive")
         INACTIVE,
         /** A value this version does not know. */
         @JsonEnumDefaultValue
+        @JsonProperty("unknown")
         UNKNOWN
     }
 
