@@ -18,4 +18,9 @@ import java.util.Map;
  */
 record Context(PrintStream out, PrintStream err, Map<String, String> environment, Sleeper sleeper, Clock clock,
                WebhookSender sender) {
+
+    /** A printer of results, as JSON or as text. */
+    Printer printer(boolean json) {
+        return new Printer(out, err, json);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.hookline.cli;
 
+import dev.hookline.providers.ProviderApiException;
 import dev.hookline.providers.Sleeper;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -33,8 +34,16 @@ public final class Hookline {
 
             Commands:
               send               sign a sample event the way a provider does and post it to a receiver
+              webhooks create    register a webhook with Exa or Encrata; prints its secret, this once
+              webhooks list      list the webhooks
+              webhooks get       show one webhook
+              webhooks update    change a webhook; pause or resume an Encrata webhook
+              webhooks delete    remove a webhook
+              webhooks attempts  list a webhook's delivery attempts (Exa) or latest deliveries (Encrata)
+              webhooks test      ask Encrata to send a test event
 
-            Every command takes --help.
+            Every command takes --help. Those that call a provider's API take --provider exa|encrata,
+            --api-url URL, --json, and read the API key from EXA_API_KEY or ENCRATA_API_KEY.
 
             Exit status: 0 done, 1 the API, the network or the receiver failed, 2 a bad command line.
             """;
@@ -88,12 +97,17 @@ public final class Hookline {
                 }
                 case "send" -> new SendCli(context.sender(), context.out(), context.err())
                         .run(args, context.environment());
+                case "webhooks" -> new WebhooksCommand(context).run(rest);
                 default -> throw new UsageException("unknown command '" + all.get(0)
-                        + "': expected send; --help lists it");
+                        + "': expected send or webhooks; --help lists them");
             };
         } catch (UsageException e) {
             context.err().println("error: " + e.getMessage());
             return USAGE;
+        } catch (ProviderApiException e) {
+            context.out().flush();
+            context.err().println("error: " + e.getMessage());
+            return FAILED;
         } catch (RuntimeException e) {
             // no stack trace, and only the type: a message from elsewhere is not known to be free of secrets
             context.out().flush();
