@@ -41,6 +41,9 @@ public final class Hookline {
               webhooks delete    remove a webhook
               webhooks attempts  list a webhook's delivery attempts (Exa) or latest deliveries (Encrata)
               webhooks test      ask Encrata to send a test event
+              events list        list the events Exa emitted
+              events get         show one event
+              events replay      post Exa's events of a time window, signed, to a receiver that missed them
 
             Every command takes --help. Those that call a provider's API take --provider exa|encrata,
             --api-url URL, --json, and read the API key from EXA_API_KEY or ENCRATA_API_KEY.
@@ -98,8 +101,9 @@ public final class Hookline {
                 case "send" -> new SendCli(context.sender(), context.out(), context.err())
                         .run(args, context.environment());
                 case "webhooks" -> new WebhooksCommand(context).run(rest);
+                case "events" -> new EventsCommand(context).run(rest);
                 default -> throw new UsageException("unknown command '" + all.get(0)
-                        + "': expected send or webhooks; --help lists them");
+                        + "': expected send, webhooks or events; --help lists them");
             };
         } catch (UsageException e) {
             context.err().println("error: " + e.getMessage());

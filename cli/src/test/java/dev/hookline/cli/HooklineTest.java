@@ -41,7 +41,7 @@ class HooklineTest {
 
         assertThat(run.status()).isEqualTo(Hookline.OK);
         assertThat(run.out()).isEqualTo(Hookline.HELP);
-        assertThat(run.out()).contains("send ", "webhooks create", "webhooks attempts");
+        assertThat(run.out()).contains("send ", "webhooks create", "webhooks attempts", "events list", "events replay");
         assertThat(run.err()).isEmpty();
     }
 
@@ -55,7 +55,11 @@ class HooklineTest {
         "webhooks update --help   | Usage: java -jar hookline.jar webhooks update",
         "webhooks delete --help   | Usage: java -jar hookline.jar webhooks delete",
         "webhooks attempts --help | Usage: java -jar hookline.jar webhooks attempts",
-        "webhooks test --help     | Usage: java -jar hookline.jar webhooks test"})
+        "webhooks test --help     | Usage: java -jar hookline.jar webhooks test",
+        "events --help            | Usage: java -jar hookline.jar events <command>",
+        "events list --help       | Usage: java -jar hookline.jar events list",
+        "events get --help        | Usage: java -jar hookline.jar events get",
+        "events replay --help     | Usage: java -jar hookline.jar events replay"})
     void everyCommandHasItsHelp(String args, String start) {
         CliRun run = CliRun.run(Map.of(), args.split(" "));
 
@@ -74,7 +78,7 @@ class HooklineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "frobnicate                                   | error: unknown command 'frobnicate': expected send or webhooks; --help lists them",
+        "frobnicate                                   | error: unknown command 'frobnicate': expected send, webhooks or events; --help lists them",
         "webhooks                                     | error: webhooks needs a command: create, list, get, update, delete, attempts or test",
         "webhooks purge                               | error: unknown webhooks command 'purge': expected create, list, get, update, delete, attempts or test",
         "webhooks list                                | error: webhooks list needs --provider exa or encrata",
@@ -94,7 +98,13 @@ class HooklineTest {
         "webhooks update --provider encrata --id w --pause --resume | error: --pause and --resume cannot be given together",
         "webhooks attempts --provider exa --id w --successful maybe | error: --successful must be true or false, was 'maybe'",
         "webhooks attempts --provider encrata --id w --limit 5 | error: --limit is for exa: encrata lists a webhook's 50 latest deliveries",
-        "webhooks test --provider exa --id w          | error: webhooks test is for encrata: Exa has no test delivery"})
+        "webhooks test --provider exa --id w          | error: webhooks test is for encrata: Exa has no test delivery",
+        "events                                       | error: events needs a command: list, get or replay",
+        "events list --provider encrata               | error: encrata has no events API; its latest deliveries are listed by 'webhooks attempts --provider encrata --id ID'",
+        "events list --since yesterday                | error: --since must be an ISO-8601 time such as 2026-05-01T12:00:00Z, a date, or a time ago such as 2h, 30m or 3d; was 'yesterday'",
+        "events replay --since 2h                     | error: events replay needs --to",
+        "events replay --since 2h --to localhost:8080 | error: --to must be an absolute http:// or https:// URL, was 'localhost:8080'",
+        "events replay --since 1h --until 2h --to http://127.0.0.1:9/x | error: --until"})
     void aBadCommandLineExitsTwoWithOneLineSayingWhy(String args, String message) {
         CliRun run = run(args.split(" "));
 
@@ -159,6 +169,15 @@ class HooklineTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: exa GET /v0/webhooks/w answered 401 (unauthorized: check the API "
                 + "key): Invalid API key [masked]" + System.lineSeparator());
+    }
+
+    @Test
+    void aNotFoundExitsOne() {
+        CliRun run = run("events", "get", "--id", "event_x", "--api-url", server.url());
+
+        assertThat(run.status()).isEqualTo(Hookline.FAILED);
+        assertThat(run.err()).startsWith("error: exa GET /v0/events/event_x answered 404 (not found)");
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
     }
 
     @Test
