@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ class EventsCommandTest {
     }
 
     private CliRun run(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--api-url", server.url() + "/websets")).toArray(String[]::new);
+        String[] all = Stream.concat(Arrays.stream(args),
+                Stream.of("--api-url", server.url() + "/websets")).toArray(String[]::new);
         return CliRun.run(Map.of("EXA_API_KEY", "exa_key"), Clock.fixed(NOW, ZoneOffset.UTC), all);
     }
 

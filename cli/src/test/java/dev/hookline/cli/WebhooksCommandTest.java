@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookline.providers.FakeProviderServer;
 import dev.hookline.providers.FakeProviderServer.Request;
 import dev.hookline.providers.FakeProviderServer.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class WebhooksCommandTest {
     }
 
     private CliRun run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         all.add("--api-url");
         all.add(server.url());
         return CliRun.run(Map.of("EXA_API_KEY", EXA_KEY, "ENCRATA_API_KEY", ENCRATA_KEY), all.toArray(String[]::new));

@@ -85,6 +85,20 @@ final class ApiTransport {
      * @throws ProviderApiException for an error status, an unreadable answer or no answer
      */
     JsonNode send(ApiRequest request) {
+        return exchange(request, true);
+    }
+
+    /**
+     * Sends a call whose answer's body does not matter, repeating it as the retry policy allows.
+     *
+     * @param request the call
+     * @throws ProviderApiException for an error status or no answer
+     */
+    void sendForStatus(ApiRequest request) {
+        exchange(request, false);
+    }
+
+    private JsonNode exchange(ApiRequest request, boolean readBody) {
         HttpRequest http = build(request);
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
@@ -103,7 +117,7 @@ final class ApiTransport {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return read(request, status, response.body());
+                return readBody ? read(request, status, response.body()) : NullNode.getInstance();
             }
             Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                     clock.instant());

@@ -155,14 +155,14 @@ public final class EncrataClient {
 
     /**
      * Removes a webhook ({@code DELETE /api/webhooks?id=<id>}; Encrata does not document whether the id goes in the
-     * query or a body, and the query is sent).
+     * query or a body, and the query is sent). Any 2xx answer is success, whatever its body.
      *
      * @param id the webhook id
      * @throws ProviderApiException of kind {@link ProviderApiException.Kind#NOT_FOUND} if there is none
      */
     public void deleteWebhook(String id) {
         requireId(id);
-        transport.send(ApiRequest.delete(WEBHOOKS).query("id", id));
+        transport.sendForStatus(ApiRequest.delete(WEBHOOKS).query("id", id));
     }
 
     /**
@@ -218,8 +218,8 @@ public final class EncrataClient {
                     return webhook;
                 }
             }
-            throw ProviderApiException.status(PROVIDER, request.method(), request.path(), 404,
-                    "the answer lists no webhook with that id", null, 1);
+            throw ProviderApiException.notFoundInAnswer(PROVIDER, request.method(), request.path(),
+                    "the answer lists no webhook with that id");
         }
         return transport.bind(request, answer, EncrataWebhook.class);
     }

@@ -474,8 +474,9 @@ public final class ExaClient {
         }
 
         /**
-         * The most events {@link #eventsOldestFirst} and backfills hold in memory from one time window; a
-         * window with more is split. Default {@value ExaClient#DEFAULT_MAX_EVENTS_IN_MEMORY}.
+         * The most events {@link ExaClient#eventsOldestFirst} and backfills collect from one time window (give or
+         * take the last page fetched); a window with more is split. Default
+         * {@value ExaClient#DEFAULT_MAX_EVENTS_IN_MEMORY}.
          *
          * @param maxEvents at least 1
          * @return this builder

@@ -77,6 +77,12 @@ public final class ProviderApiException extends RuntimeException {
                 providerMessage, retryAfter, attempts);
     }
 
+    /** A success that does not hold what was asked for, such as a list without the webhook of the id asked. */
+    static ProviderApiException notFoundInAnswer(String provider, String method, String path, String what) {
+        return new ProviderApiException(provider + " " + method + " " + path + ": " + what, null, provider, method,
+                path, 200, Kind.NOT_FOUND, null, null, 1);
+    }
+
     /** A success whose answer cannot be read. */
     static ProviderApiException unexpectedAnswer(String provider, String method, String path, String what) {
         return new ProviderApiException(provider + " " + method + " " + path + ": " + what, null, provider, method,
@@ -131,7 +137,7 @@ public final class ProviderApiException extends RuntimeException {
 
     /**
      * The HTTP status of the last answer: 0 when there was none ({@link Kind#NETWORK}), 200 for a success that could
-     * not be read.
+     * not be read or did not hold what was asked for.
      */
     public int status() {
         return status;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Backfill: Exa's events go through a real endpoint's dispatch stage, oldest first, so that what the endpoint
@@ -135,7 +136,7 @@ class BackfillTest {
         assertThat(event.replayableUntil()).isNull();
         assertThat(event.headers().names()).isEmpty();
         JsonMapper json = JsonMapper.builder().build();
-        assertThat(json.readTree(event.body())).isEqualTo(((tools.jackson.databind.node.ObjectNode)
+        assertThat(json.readTree(event.body())).isEqualTo(((ObjectNode)
                 json.readTree(stored.json())).without("someFieldAddedLater"));
     }
 

@@ -7,6 +7,7 @@ import dev.hookline.providers.FakeProviderServer.Request;
 import dev.hookline.providers.FakeProviderServer.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,17 @@ class EncrataClientTest {
     }
 
     @Test
+    void aDeleteSucceedsOnAny2xxWhateverItsBody() {
+        server.enqueue("DELETE", "/api/webhooks", new Response(200, Map.of("Content-Type", "text/plain"), "OK"),
+                new Response(204, Map.of(), null));
+
+        encrata.deleteWebhook(ID);
+        encrata.deleteWebhook(ID);
+
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
     void aTestDeliveryPostsTheIdAndReadsTheSignature() {
         server.enqueue("POST", "/api/webhooks/test",
                 Response.json(200, "{\"success\":true,\"signature\":\"c30a877f5d6c\"}"),
@@ -187,8 +199,10 @@ class EncrataClientTest {
             assertThat(e.kind()).isEqualTo(ProviderApiException.Kind.NOT_FOUND);
             assertThat(e.getMessage()).isEqualTo("encrata GET /api/webhooks answered 404 (not found): Webhook not found");
         });
-        assertThatThrownBy(() -> encrata.getWebhook("nope")).isInstanceOfSatisfying(ProviderApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(ProviderApiException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> encrata.getWebhook("nope")).isInstanceOfSatisfying(ProviderApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderApiException.Kind.NOT_FOUND);
+            assertThat(e.getMessage()).isEqualTo("encrata GET /api/webhooks: the answer lists no webhook with that id");
+        });
     }
 
     @Test

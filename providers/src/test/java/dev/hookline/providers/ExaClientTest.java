@@ -7,6 +7,7 @@ import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.WebsetItem;
 import dev.hookline.providers.FakeProviderServer.Request;
 import dev.hookline.providers.FakeProviderServer.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ class ExaClientTest {
 
         ExaEvent event = exa.getEvent("event_1");
 
-        assertThat(new String(event.toJson(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(new String(event.toJson(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"id\":\"event_1\",\"object\":\"event\",\"type\":\"webset.idle\",\"data\":{\"id\":\"witem_event_1\","
                         + "\"object\":\"webset_item\",\"source\":\"search\",\"websetId\":\"webset_01\"},"
                         + "\"createdAt\":\"2026-03-01T10:00:00.250Z\"}");
