@@ -56,17 +56,16 @@ final class WebhookExchange {
      * @throws IOException if the response cannot be written: left to the container
      */
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ReadDeadline deadline = ReadDeadline.startingNow(options.bodyReadTimeout());
         if (!POST.equals(request.getMethod())) {
-            refused(RequestFailure.METHOD_NOT_ALLOWED);
             response.setHeader("Allow", POST);
-            problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, RequestFailure.METHOD_NOT_ALLOWED);
+            refuseUnread(request, response, RequestFailure.METHOD_NOT_ALLOWED, request.getContentLengthLong(), deadline);
             return;
         }
-        ReadDeadline deadline = ReadDeadline.startingNow(options.bodyReadTimeout());
         Instant receivedAt = endpoint.clock().instant();
         long declaredLength = request.getContentLengthLong();
         if (BodyReader.exceeds(declaredLength, options.maxBodySize())) {
-            refuseDeclaredLength(request, response, declaredLength, deadline);
+            refuseUnread(request, response, RequestFailure.BODY_TOO_LARGE, declaredLength, deadline);
             return;
         }
         if (request.isAsyncSupported()) {
@@ -94,24 +93,28 @@ final class WebhookExchange {
     }
 
     /**
-     * Refuses a body by its declared length alone. Within {@link WebhookServletOptions#maxDrainSize()}, the 413
-     * is sent at once and the body then read and discarded (RFC 9112, section 9.6), so that a client still
-     * sending it gets the answer rather than a reset connection, and the connection stays open. A larger body,
-     * or one the client waits to be asked for ({@code Expect: 100-continue}), is never read: the answer closes
-     * the connection instead.
+     * Refuses a request without reading its body: a method other than POST (405), or a body too large by its
+     * declared length (413). Within {@link WebhookServletOptions#maxDrainSize()}, the answer is sent at once and the
+     * body then read and discarded (RFC 9112, section 9.6), so that a client still sending it gets the answer rather
+     * than a reset connection, and the connection stays open. A larger body, or one the client waits to be asked for
+     * ({@code Expect: 100-continue}), is never read: the answer closes the connection instead.
      */
-    private void refuseDeclaredLength(HttpServletRequest request, HttpServletResponse response, long declaredLength,
-                                      ReadDeadline deadline) throws IOException {
-        refused(RequestFailure.BODY_TOO_LARGE);
+    private void refuseUnread(HttpServletRequest request, HttpServletResponse response, RequestFailure failure,
+                              long declaredLength, ReadDeadline deadline) throws IOException {
+        refused(failure);
         if (declaredLength > options.maxDrainSize() || expectsContinue(request)) {
-            answer(response, RequestFailure.BODY_TOO_LARGE, true);
+            answer(response, failure, true);
             return;
         }
-        answer(response, RequestFailure.BODY_TOO_LARGE, false);
+        answer(response, failure, false);
+        if (declaredLength == 0 || declaredLength < 0 && request.getHeader("Transfer-Encoding") == null) {
+            return; // no body to discard
+        }
         if (request.isAsyncSupported()) {
             AsyncBodyRead.discardAfterAnswer(this, request, response, deadline);
         } else {
-            BodyReader.drain(request.getInputStream(), declaredLength, deadline);
+            BodyReader.drain(request.getInputStream(), declaredLength < 0 ? options.maxDrainSize() : declaredLength,
+                    deadline);
         }
     }
 

@@ -62,6 +62,31 @@ class RefusedBodyTest {
         }
     }
 
+    @Test
+    void everyPutWithABodyGetsExactlyA405AndTheConnectionStaysOpen() throws Exception {
+        try (TestServer server = TestServer.servlet(endpoint(), limit(WebhookServletOptions.DEFAULT_MAX_DRAIN_SIZE))) {
+            byte[] body = Deliveries.bodyOfSize("evt_put", 64 * 1024);
+            List<String> failures = new ArrayList<>();
+            int refused = 0;
+            for (int i = 0; i < POSTS; i++) {
+                try {
+                    HttpResponse<String> response = server.send(server.request()
+                            .method(i % 2 == 0 ? "PUT" : "DELETE", HttpRequest.BodyPublishers.ofByteArray(body)));
+                    assertProblem(response, 405, RequestFailure.METHOD_NOT_ALLOWED);
+                    assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+                    assertThat(response.headers().firstValue("Connection")).as("kept open").isEmpty();
+                    refused++;
+                } catch (IOException e) {
+                    failures.add(i + ": " + e);
+                }
+            }
+
+            assertThat(failures).as("requests that got no answer").isEmpty();
+            assertThat(refused).isEqualTo(POSTS);
+            assertThat(handled).hasValue(0);
+        }
+    }
+
     /** Posts 256 KiB bodies, 64 times the limit: the client is still sending when the server has decided. */
     private void assertEveryPostIsRefused(TestServer server, boolean chunked) throws Exception {
         byte[] body = Deliveries.bodyOfSize("evt_over_limit", 256 * 1024);

@@ -28,12 +28,12 @@ public record ReceiverSettings(String host, int port, SecretSetting exa, SecretS
     /** What Encrata issues: {@code whsec_} and 64 lower-case hex digits. */
     private static final java.util.regex.Pattern ENCRATA_SECRET = java.util.regex.Pattern.compile("whsec_[0-9a-f]{64}");
 
-    /** The Exa demo secret; the sample sender's default too. */
+    /** The Exa demo secret; the default of {@code hookline send} too. */
     static final String DEMO_EXA_SECRET = "demo_exa_secret_not_for_production";
-    /** The Encrata demo secret, in Encrata's {@code whsec_} + 64 hex form; the sample sender's default too. */
+    /** The Encrata demo secret, in Encrata's {@code whsec_} + 64 hex form; the default of {@code hookline send} too. */
     static final String DEMO_ENCRATA_SECRET =
             "whsec_53749f97f61901362b51614eb1a07e74c44b5b98194ed8331a6b9ae914ba80e8";
-    /** The Standard Webhooks demo secret, {@code whsec_} + base64; the sample sender's default too. */
+    /** The Standard Webhooks demo secret, {@code whsec_} + base64; the default of {@code hookline send} too. */
     static final String DEMO_STANDARD_SECRET = "whsec_aG9va2xpbmUgZGVtbyBvbmx5IC0gbm90IHNlY3JldCE=";
 
     /** Checks the host, the port, that every secret is present and that the Encrata one has Encrata's form. */

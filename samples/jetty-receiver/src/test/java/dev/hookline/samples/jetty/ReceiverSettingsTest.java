@@ -3,7 +3,7 @@ package dev.hookline.samples.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookline.samples.sender.DemoSecrets;
+import dev.hookline.cli.DemoSecrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
