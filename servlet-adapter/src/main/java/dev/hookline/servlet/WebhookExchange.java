@@ -185,6 +185,11 @@ final class WebhookExchange {
         if (outcome.retryLater()) {
             response.setHeader("Retry-After", retryAfter);
         }
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            // RFC 9110 requires a challenge with every 401 (some clients refuse the answer without one): the
+            // credentials a sender must present are a valid signature over the body
+            response.setHeader("WWW-Authenticate", "Signature realm=\"webhooks\"");
+        }
         problem(response, status, outcome.reason());
     }
 

@@ -72,6 +72,8 @@ class WebhookServletTest {
             HttpResponse<String> response = server.post(Deliveries.body("evt_unsigned"), Map.of());
 
             assertProblem(response, 401, SignatureFailure.MISSING_SIGNATURE);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as("RFC 9110: a 401 carries a challenge")
+                    .hasValue("Signature realm=\"webhooks\"");
             assertThat(handled).hasValue(0);
         }
     }
