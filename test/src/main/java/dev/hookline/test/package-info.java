@@ -5,6 +5,7 @@
  * stale, under a wrong secret); sent to a {@link dev.hookline.WebhookEndpoint} or over HTTP, with the answer read
  * as a {@link dev.hookline.test.WebhookResponse} and checked by {@link dev.hookline.test.WebhookAssertions}.
  *
- * <p>Depends on Hookline's core alone.
+ * <p>Depends on Hookline's core alone. {@link dev.hookline.test.spring} sends the same deliveries through Spring's
+ * test clients.
  */
 package dev.hookline.test;
