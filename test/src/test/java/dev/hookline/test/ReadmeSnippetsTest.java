@@ -51,6 +51,7 @@ class ReadmeSnippetsTest {
             "import java.util.ArrayList;",
             "import java.util.List;",
             "import java.util.Map;",
+            "import org.springframework.http.client.JdkClientHttpRequestFactory;",
             "import org.springframework.test.web.servlet.MockMvc;",
             "import org.springframework.test.web.servlet.client.RestTestClient;",
             "import tools.jackson.databind.JsonNode;");

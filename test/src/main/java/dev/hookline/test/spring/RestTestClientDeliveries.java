@@ -12,7 +12,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * ({@link RestTestClient#bindTo}) or to a running server ({@link RestTestClient#bindToServer()}).
  *
  * <pre>{@code
- * RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+ * RestTestClient client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+ *         .baseUrl("http://localhost:" + port).build();
  * assertAcknowledged(RestTestClientDeliveries.send(client, "/webhooks/exa", delivery));
  *
  * RestTestClientDeliveries.post(client, "/webhooks/exa", tampered)     // or with Spring's own expectations
@@ -20,7 +21,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  *         .expectBody().jsonPath("$.reason").isEqualTo("no_matching_signature");
  * }</pre>
  *
- * <p>Stateless; thread-safe.
+ * <p>Bound to a server, prefer the JDK's client, as above: Hookline answers a refusal with 401 and no
+ * {@code WWW-Authenticate} challenge, which Jetty's client, the one {@code RestClient} picks when it is on the class
+ * path, refuses to read. Stateless; thread-safe.
  */
 public final class RestTestClientDeliveries {
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -52,7 +53,7 @@ class RestTestClientDeliveriesTest {
     @Test
     void boundToARunningServer() throws Exception {
         try (TestReceiver receiver = TestReceiver.start(endpoint())) {
-            RestTestClient client = RestTestClient.bindToServer()
+            RestTestClient client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
                     .baseUrl(receiver.uri("").toString()).build();
             SignedDelivery delivery = invoicePaid().eventId("msg_server_1").build();
 
