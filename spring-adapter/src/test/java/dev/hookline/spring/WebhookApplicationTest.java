@@ -2,8 +2,18 @@ package dev.hookline.spring;
 
 import static dev.hookline.spring.TestDeliveries.ENCRATA_SECRET;
 import static dev.hookline.spring.TestDeliveries.EXA_SECRET;
+import static dev.hookline.test.WebhookAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookline.Providers;
+import dev.hookline.encrata.EncrataEvents;
+import dev.hookline.encrata.LookupCompleted;
+import dev.hookline.event.PayloadFailure;
+import dev.hookline.exa.ExaEvents;
+import dev.hookline.signature.SignatureFailure;
+import dev.hookline.test.SignedDelivery;
+import dev.hookline.test.WebhookResponse;
+import dev.hookline.test.spring.RestTestClientDeliveries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -25,10 +35,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The starter in a real application on Tomcat, behind Spring Security with its defaults, with Micrometer: signed
- * deliveries over HTTP, exactly as a sender makes them.
+ * deliveries over HTTP, exactly as a sender makes them (most made with the hookline-test kit).
  */
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -85,14 +97,28 @@ class WebhookApplicationTest {
         return send(request);
     }
 
-    @Test
-    void typedListenersReceiveTheirRecordsAndRedeliveriesAreHandledOnce() throws Exception {
-        byte[] item = TestDeliveries.exaItemCreated("evt_http_item", "witem_http_1");
-        byte[] lookup = TestDeliveries.encrataLookup("grace@example.com", "lu_http_1", Instant.now());
+    private URI webhook(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
 
-        assertThat(post("/webhooks/exa", item, TestDeliveries.signExa(item)).statusCode()).isEqualTo(204);
-        assertThat(post("/webhooks/exa", item, TestDeliveries.signExa(item)).statusCode()).isEqualTo(204);
-        assertThat(post("/webhooks/encrata", lookup, TestDeliveries.signEncrata(lookup)).statusCode()).isEqualTo(204);
+    /** An Exa item whose data carries the payload marker, as a test of what a refusal discloses needs. */
+    private static SignedDelivery.Builder exaItem(String eventId, String itemId) {
+        return SignedDelivery.builder(Providers.exa(), EXA_SECRET)
+                .event(ExaEvents.Names.WEBSET_ITEM_CREATED, Map.of("id", itemId, "object", "webset_item",
+                        "note", TestDeliveries.PAYLOAD_MARKER))
+                .eventId(eventId);
+    }
+
+    @Test
+    void typedListenersReceiveTheirRecordsAndRedeliveriesAreHandledOnce() {
+        SignedDelivery item = exaItem("evt_http_item", "witem_http_1").build();
+        SignedDelivery lookup = SignedDelivery.builder(Providers.encrata(), ENCRATA_SECRET)
+                .event(EncrataEvents.LOOKUP_COMPLETED, new LookupCompleted("grace@example.com", "lu_http_1", null))
+                .build();
+
+        assertThat(item.postTo(webhook("/webhooks/exa"))).isEqualTo(new WebhookResponse(204, null));
+        assertThat(item.postTo(webhook("/webhooks/exa"))).as("the retry").isEqualTo(new WebhookResponse(204, null));
+        assertThat(lookup.postTo(webhook("/webhooks/encrata"))).isEqualTo(new WebhookResponse(204, null));
 
         assertThat(exa.items).containsOnlyOnce("witem_http_1");
         assertThat(exa.everything).containsOnlyOnce("webset.item.created/evt_http_item");
@@ -100,20 +126,33 @@ class WebhookApplicationTest {
     }
 
     @Test
-    void forgeriesAre401FromHooklineItself() throws Exception {
-        byte[] item = TestDeliveries.exaItemCreated("evt_http_forged", "witem_forged");
+    void forgeriesAndReplaysAre401FromHooklineItself() throws Exception {
+        // the JDK's client: Jetty's, which RestClient prefers when present, refuses a 401 without WWW-Authenticate
+        RestTestClient client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://127.0.0.1:" + port).build();
+        SignedDelivery staleLookup = SignedDelivery.builder(Providers.encrata(), ENCRATA_SECRET)
+                .event(EncrataEvents.LOOKUP_COMPLETED, new LookupCompleted("mallory@example.com", "lu_stale", null))
+                .stale()
+                .build();
 
-        HttpResponse<String> forged = post("/webhooks/exa", item,
-                TestDeliveries.signExa(item, "someone_elses_secret", Instant.now()));
-        HttpResponse<String> unsigned = post("/webhooks/encrata", item, Map.of());
+        RestTestClientDeliveries.post(client, "/webhooks/exa", exaItem("evt_http_forged", "witem_forged").wrongSecret().build())
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("\"reason\":\"no_matching_signature\"")
+                        .doesNotContain(EXA_SECRET, TestDeliveries.PAYLOAD_MARKER));
+        assertRefused(RestTestClientDeliveries.send(client, "/webhooks/exa",
+                exaItem("evt_http_tampered", "witem_forged").tampered().build()), 401, SignatureFailure.NO_MATCHING_SIGNATURE);
+        assertRefused(RestTestClientDeliveries.send(client, "/webhooks/exa",
+                exaItem("evt_http_stale", "witem_forged").stale().build()), 401, SignatureFailure.TIMESTAMP_OUTSIDE_TOLERANCE);
+        assertRefused(RestTestClientDeliveries.send(client, "/webhooks/encrata", staleLookup),
+                401, PayloadFailure.EVENT_TIME_OUTSIDE_TOLERANCE);
+        HttpResponse<String> unsigned = post("/webhooks/encrata", TestDeliveries.utf8("{}"), Map.of());
 
-        assertThat(forged.statusCode()).isEqualTo(401);
-        assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(forged.body()).contains("\"reason\":\"no_matching_signature\"")
-                .doesNotContain(EXA_SECRET, TestDeliveries.PAYLOAD_MARKER);
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.body()).contains("\"reason\":\"missing_signature\"");
         assertThat(exa.items).doesNotContain("witem_forged");
+        assertThat(encrata.lookups).doesNotContain("mallory@example.com");
     }
 
     @Test
