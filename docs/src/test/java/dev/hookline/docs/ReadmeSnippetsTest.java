@@ -43,6 +43,15 @@ class ReadmeSnippetsTest {
             "import dev.hookline.servlet.*;",
             "import dev.hookline.spring.*;",
             "import dev.hookline.jdbc.*;",
+            "import dev.hookline.providers.*;",
+            "import dev.hookline.test.*;",
+            "import dev.hookline.test.spring.*;",
+            "import static org.assertj.core.api.Assertions.assertThat;",
+            "import static dev.hookline.test.WebhookAssertions.*;",
+            "import java.net.URI;",
+            "import org.springframework.test.web.servlet.MockMvc;",
+            "import org.springframework.test.web.servlet.client.RestTestClient;",
+            "import org.springframework.http.client.JdkClientHttpRequestFactory;",
             "import java.time.*;",
             "import java.util.*;",
             "import java.util.concurrent.*;",
@@ -58,8 +67,18 @@ class ReadmeSnippetsTest {
             "import com.zaxxer.hikari.HikariConfig;",
             "import com.zaxxer.hikari.HikariDataSource;");
 
-    /** The names the README's prose gives to what a snippet works with. */
+    /**
+     * The names the README's prose gives to what a snippet works with: the application's own parts (a vault for
+     * secrets, a place to keep the backfill's position) are the smallest interfaces the snippets need.
+     */
     private static final String GIVENS = String.join("\n",
+            "    interface Vault { void store(String name, String secret); }",
+            "    interface Positions { void save(String position); String load(); }",
+            "    Vault vault;",
+            "    Positions positions;",
+            "    String id;",
+            "    int port;",
+            "    MockMvc mockMvc;",
             "    Headers headers;",
             "    byte[] body;",
             "    String secret;",

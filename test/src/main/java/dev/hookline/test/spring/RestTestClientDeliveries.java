@@ -21,9 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  *         .expectBody().jsonPath("$.reason").isEqualTo("no_matching_signature");
  * }</pre>
  *
- * <p>Bound to a server, prefer the JDK's client, as above: Hookline answers a refusal with 401 and no
- * {@code WWW-Authenticate} challenge, which Jetty's client, the one {@code RestClient} picks when it is on the class
- * path, refuses to read. Stateless; thread-safe.
+ * <p>Stateless; thread-safe.
  */
 public final class RestTestClientDeliveries {
 
