@@ -83,11 +83,14 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
     /**
      * Reads the body of a request whose declared length (if any) is within the limit, then delivers it.
      * Returns at once; the request is answered later, on another thread.
+     *
+     * @return false if the request's stream cannot read without blocking (a test's mock request, a wrapper that
+     *     does not pass non-blocking reads on): nothing was read, and the caller reads it the blocking way
      */
-    static void thenDeliver(WebhookExchange exchange, HttpServletRequest request, HttpServletResponse response,
-                            long declaredLength, Instant receivedAt, ReadDeadline deadline) throws IOException {
+    static boolean thenDeliver(WebhookExchange exchange, HttpServletRequest request, HttpServletResponse response,
+                               long declaredLength, Instant receivedAt, ReadDeadline deadline) throws IOException {
         BodyBuffer body = new BodyBuffer(declaredLength, exchange.options().maxBodySize());
-        new AsyncBodyRead(exchange, request, response, body, receivedAt, deadline,
+        return new AsyncBodyRead(exchange, request, response, body, receivedAt, deadline,
                 exchange.options().maxDrainSize(), false).start();
     }
 
@@ -95,17 +98,26 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
      * Reads and discards the body of a request already answered with a refusal, up to its declared length,
      * within the deadline, so that the client can finish sending it and read the answer.
      */
-    static void discardAfterAnswer(WebhookExchange exchange, HttpServletRequest request,
-                                   HttpServletResponse response, ReadDeadline deadline) throws IOException {
-        new AsyncBodyRead(exchange, request, response, null, null, deadline, exchange.options().maxDrainSize(), true)
-                .start();
+    static boolean discardAfterAnswer(WebhookExchange exchange, HttpServletRequest request,
+                                      HttpServletResponse response, ReadDeadline deadline) throws IOException {
+        return new AsyncBodyRead(exchange, request, response, null, null, deadline,
+                exchange.options().maxDrainSize(), true).start();
     }
 
-    private void start() {
+    /** Starts reading; false if the stream refuses a read listener, in which case nothing is left running. */
+    private boolean start() {
         async.setTimeout(0);
         async.addListener(this);
         timer = deadline.schedule(this);
-        in.setReadListener(this);
+        try {
+            in.setReadListener(this);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            finishAny();
+            cancelTimer();
+            complete();
+            return false;
+        }
     }
 
     @Override

@@ -68,8 +68,8 @@ final class WebhookExchange {
             refuseUnread(request, response, RequestFailure.BODY_TOO_LARGE, declaredLength, deadline);
             return;
         }
-        if (request.isAsyncSupported()) {
-            AsyncBodyRead.thenDeliver(this, request, response, declaredLength, receivedAt, deadline);
+        if (request.isAsyncSupported()
+                && AsyncBodyRead.thenDeliver(this, request, response, declaredLength, receivedAt, deadline)) {
             return;
         }
 
@@ -110,9 +110,7 @@ final class WebhookExchange {
         if (declaredLength == 0 || declaredLength < 0 && request.getHeader("Transfer-Encoding") == null) {
             return; // no body to discard
         }
-        if (request.isAsyncSupported()) {
-            AsyncBodyRead.discardAfterAnswer(this, request, response, deadline);
-        } else {
+        if (!request.isAsyncSupported() || !AsyncBodyRead.discardAfterAnswer(this, request, response, deadline)) {
             BodyReader.drain(request.getInputStream(), declaredLength < 0 ? options.maxDrainSize() : declaredLength,
                     deadline);
         }

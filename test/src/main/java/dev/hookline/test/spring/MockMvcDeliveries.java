@@ -20,10 +20,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  *         .andExpect(status().isNoContent());
  * }</pre>
  *
- * <p>A filter or servlet that reads the body with the Servlet API's non-blocking I/O ({@code setReadListener}),
- * as Hookline's servlet adapter does when async is supported, cannot be reached this way: MockMvc's request body
- * supports blocking reads only. Test those over HTTP, with {@link SignedDelivery#postTo(java.net.URI)} or
- * {@link RestTestClientDeliveries} bound to the running server. Stateless; thread-safe.
+ * <p>Hookline's servlet adapter reads MockMvc's requests the blocking way, since their bodies cannot be read
+ * without blocking, so its filters and servlets are reached this way too. Stateless; thread-safe.
  */
 public final class MockMvcDeliveries {
 
