@@ -1,5 +1,6 @@
 package dev.hookline.hostile;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hookline.Provider;
@@ -91,6 +92,50 @@ class EnvelopeFuzzTest {
             bind(event, type);
         }
         bind(event, ExaEvents.WEBSET_ITEM_CREATED);
+    }
+
+    /**
+     * GitHub: the id and the type come from unsigned headers, the type qualified by the body's {@code action}. Any
+     * header values and body: the event's id, type and base type are exactly what the headers and a plain read of
+     * the body say, or the failure they call for.
+     */
+    @FuzzTest
+    @DictionaryEntries({"\"action\"", "opened", "pull_request", "push", "\"ref\""})
+    void gitHubEnvelope(FuzzedDataProvider data) {
+        Headers.Builder builder = Headers.builder();
+        String delivery = data.consumeBoolean() ? data.consumeString(80) : null;
+        String event = data.consumeBoolean() ? data.consumeString(40) : null;
+        if (delivery != null) {
+            builder.add("X-GitHub-Delivery", delivery);
+        }
+        if (event != null) {
+            builder.add("X-GitHub-Event", event);
+        }
+        byte[] body = data.consumeRemainingAsBytes();
+        JsonNode root = readUtf8Json(body);
+        PayloadFailure expected = root == null || !root.isObject() ? PayloadFailure.NOT_JSON
+                : event == null || event.isBlank() ? PayloadFailure.MISSING_EVENT_TYPE
+                : delivery == null || delivery.isBlank() ? PayloadFailure.MISSING_EVENT_ID
+                : null;
+        WebhookEvent parsed;
+        try {
+            parsed = TestEvents.read(Providers.github(), builder.build(), body);
+        } catch (MalformedPayloadException e) {
+            if (e.failure() != expected) {
+                throw new AssertionError("github: failed with " + e.failure() + ", expected " + expected);
+            }
+            return;
+        }
+        if (expected != null) {
+            throw new AssertionError("github: parsed, expected " + expected);
+        }
+        JsonNode action = root.get("action");
+        String type = action != null && action.isString() && !action.stringValue().isEmpty()
+                ? event.strip() + "." + action.stringValue() : event.strip();
+        if (!parsed.id().equals(delivery.strip()) || !parsed.type().equals(type) || !parsed.data().equals(root)
+                || !java.util.Objects.equals(parsed.baseType(), type.equals(event.strip()) ? null : event.strip())) {
+            throw new AssertionError("github: the event differs from its headers and body: " + parsed);
+        }
     }
 
     /** The JSON in {@code body} if it is strict UTF-8 without U+0000 (decoded by the JDK), otherwise null. */
