@@ -15,6 +15,12 @@ public final class Secrets {
     /** An Exa secret, used as UTF-8 key bytes. */
     public static final String EXA = "exa_bench_" + hex(bytes(24, 3));
 
+    /** A Standard Webhooks Ed25519 secret key (RFC 8032's second test key), which signs {@code v1a}. */
+    static final String ED25519_SECRET_KEY = "whsk_TM0Imyj/ltqdtsNG7BFOD1uKMZ81q6Yk2oz27U+4pvs=";
+
+    /** The public key of {@link #ED25519_SECRET_KEY}, which verifies. */
+    static final String ED25519_PUBLIC_KEY = "whpk_PUAXw+hDiVqStwqnTRt+vJyYLM8uxJaMwM1V8Sr0Zgw=";
+
     private Secrets() {
     }
 

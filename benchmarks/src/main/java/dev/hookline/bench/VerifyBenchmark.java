@@ -55,6 +55,8 @@ public class VerifyBenchmark {
     // Standard Webhooks
     SignatureVerifier hooklineStandard;
     Headers standardHeaders;
+    Headers ed25519Headers;
+    SignatureVerifier hooklineEd25519;
     Map<String, List<String>> standardHeaderMap;
     com.standardwebhooks.Webhook standardWebhooksLib;
     com.svix.Webhook svixLib;
@@ -93,6 +95,10 @@ public class VerifyBenchmark {
         standardMac = mac(Base64.getDecoder().decode(Secrets.STANDARD_WEBHOOKS.substring("whsec_".length())));
         standardPrefix = (messageId + '.' + timestamp + '.').getBytes(StandardCharsets.UTF_8);
         standardExpected = Base64.getDecoder().decode(signed.get("webhook-signature").substring("v1,".length()));
+        ed25519Headers = Headers.of(WebhookSigner.of(SignatureSchemes.standardWebhooks(), Secrets.ED25519_SECRET_KEY)
+                .sign(body, now, messageId));
+        hooklineEd25519 = SignatureVerifier.builder(SignatureSchemes.standardWebhooks())
+                .secret(Secrets.ED25519_PUBLIC_KEY).tolerance(TOLERANCE).build();
 
         Map<String, String> stripeSigned = WebhookSigner.of(SignatureSchemes.stripe(), Secrets.STRIPE)
                 .sign(body, now, null);
@@ -106,6 +112,7 @@ public class VerifyBenchmark {
 
         // a benchmark of a failing verification would measure the failure path: check each one once
         hooklineStandardWebhooks();
+        hooklineStandardWebhooksEd25519();
         standardWebhooksLibrary();
         svixLibrary();
         rawHmacStandardWebhooks();
@@ -125,6 +132,12 @@ public class VerifyBenchmark {
     @Benchmark
     public void hooklineStandardWebhooks() throws Exception {
         hooklineStandard.verify(standardHeaders, body);
+    }
+
+    /** The same delivery signed with Ed25519 ({@code v1a}) and verified with the sender's public key. */
+    @Benchmark
+    public void hooklineStandardWebhooksEd25519() throws Exception {
+        hooklineEd25519.verify(ed25519Headers, body);
     }
 
     @Benchmark

@@ -44,6 +44,7 @@ class BenchmarkSetupTest {
         benchmark.setup(); // verifies once with each library and throws if any rejects
 
         benchmark.hooklineStandardWebhooks();
+        benchmark.hooklineStandardWebhooksEd25519();
         benchmark.standardWebhooksLibrary();
         benchmark.svixLibrary();
         benchmark.rawHmacStandardWebhooks();
@@ -61,6 +62,7 @@ class BenchmarkSetupTest {
         benchmark.payload = new String(benchmark.body, StandardCharsets.UTF_8);
 
         assertThatThrownBy(benchmark::hooklineStandardWebhooks).isInstanceOf(SignatureVerificationException.class);
+        assertThatThrownBy(benchmark::hooklineStandardWebhooksEd25519).isInstanceOf(SignatureVerificationException.class);
         assertThatThrownBy(benchmark::standardWebhooksLibrary).isInstanceOf(Exception.class);
         assertThatThrownBy(benchmark::svixLibrary).isInstanceOf(Exception.class);
         assertThatThrownBy(benchmark::rawHmacStandardWebhooks).isInstanceOf(IllegalStateException.class);
