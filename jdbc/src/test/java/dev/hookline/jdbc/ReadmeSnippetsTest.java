@@ -53,13 +53,44 @@ class ReadmeSnippetsTest {
         return snippets;
     }
 
+    /** What the inbox section's snippets use beyond the PostgreSQL section's. */
+    private static final String INBOX_IMPORTS = String.join("\n",
+            "import dev.hookline.dedupe.Deduplicator;",
+            "import dev.hookline.exa.ExaEvents;",
+            "import dev.hookline.jdbc.InboxFilter;",
+            "import dev.hookline.jdbc.InboxRetry;",
+            "import dev.hookline.jdbc.InboxRow;",
+            "import dev.hookline.jdbc.InboxState;",
+            "import dev.hookline.jdbc.InboxStats;",
+            "import dev.hookline.jdbc.InboxTransaction;",
+            "import dev.hookline.jdbc.InboxWorkers;",
+            "import dev.hookline.jdbc.JdbcInbox;",
+            "import dev.hookline.servlet.WebhookServlet;",
+            "import dev.hookline.servlet.WebhookServletOptions;",
+            "import java.sql.PreparedStatement;",
+            "import javax.sql.DataSource;");
+
+    private static String readme() throws IOException {
+        return Files.readString(Path.of(System.getProperty("hookline.readme", "../README.md")));
+    }
+
+    @Test
+    void theDurableInboxSectionCompiles(@TempDir Path classes) throws IOException {
+        List<String> snippets = javaSnippets(readme(), "Durable inbox");
+        assertThat(snippets).hasSize(3);
+        compile(classes, IMPORTS + "\n" + INBOX_IMPORTS + "\n\nclass ReadmeSnippets {\n    void run(DataSource dataSource)"
+                + " throws Exception {\n" + String.join("\n", snippets) + "\n    }\n}\n");
+    }
+
     @Test
     void thePostgresSectionCompiles(@TempDir Path classes) throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("hookline.readme", "../README.md")));
-        List<String> snippets = javaSnippets(readme, "PostgreSQL");
+        List<String> snippets = javaSnippets(readme(), "PostgreSQL");
         assertThat(snippets).hasSize(2);
-        String source = IMPORTS + "\n\nclass ReadmeSnippets {\n    void run() throws Exception {\n"
-                + String.join("\n", snippets) + "\n    }\n}\n";
+        compile(classes, IMPORTS + "\n\nclass ReadmeSnippets {\n    void run() throws Exception {\n"
+                + String.join("\n", snippets) + "\n    }\n}\n");
+    }
+
+    private static void compile(Path classes, String source) throws IOException {
 
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
