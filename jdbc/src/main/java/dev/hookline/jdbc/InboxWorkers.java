@@ -94,6 +94,8 @@ public final class InboxWorkers implements AutoCloseable {
 
     /** The shortest wait of the poller when rows are due but taken by others: no busy loop. */
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How soon after a notification the poller looks once more: a little after the inbox's notify spacing. */
+    private static final long FOLLOW_UP_NANOS = JdbcInbox.NOTIFY_SPACING.toNanos() + TimeUnit.MILLISECONDS.toNanos(20);
     /** How long interrupted handlers get to return once the stop timeout is over. */
     private static final Duration ABANDON_WAIT = Duration.ofSeconds(5);
 
@@ -119,6 +121,8 @@ public final class InboxWorkers implements AutoCloseable {
     private boolean woken;
     private volatile boolean running;
     private volatile boolean abandoning;
+    /** When the last notification came, by {@link System#nanoTime()}. */
+    private volatile long notifiedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     /** Whether the last heartbeat failed; read and written by the heartbeat's one thread. */
     private boolean renewing;
     private Thread poller;
@@ -167,7 +171,8 @@ public final class InboxWorkers implements AutoCloseable {
         heartbeat.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
         if (listen) {
             if (InboxListener.driverPresent()) {
-                listener = new InboxListener(inbox.dataSource(), inbox.channel(), this::wake, pollInterval.toMillis());
+                listener = new InboxListener(inbox.dataSource(), inbox.channel(), this::notified,
+                        pollInterval.toMillis());
                 threads(threadPrefix + "-listener-").newThread(listener).start();
             } else {
                 LOG.log(System.Logger.Level.INFO, "Inbox notifications are off: the PostgreSQL JDBC driver is not on "
@@ -193,6 +198,12 @@ public final class InboxWorkers implements AutoCloseable {
             woken = true;
             signal.notifyAll();
         }
+    }
+
+    /** A notification came: look now, and once more shortly, for the rows stored without one meanwhile. */
+    private void notified() {
+        notifiedAt = System.nanoTime();
+        wake();
     }
 
     /**
@@ -307,7 +318,12 @@ public final class InboxWorkers implements AutoCloseable {
                     failing = true;
                 }
             }
-            long untilChore = Math.min(nextRescue, nextPrune) - System.nanoTime();
+            long now = System.nanoTime();
+            long followUp = notifiedAt + FOLLOW_UP_NANOS;
+            if (followUp - now > 0) {
+                wait = Math.min(wait, followUp - now);
+            }
+            long untilChore = Math.min(nextRescue, nextPrune) - now;
             await(Math.max(0, Math.min(wait, untilChore)));
         }
     }

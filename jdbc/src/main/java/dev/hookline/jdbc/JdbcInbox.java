@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -48,7 +49,9 @@ import javax.sql.DataSource;
  * (a redelivery, whatever its state) {@link Outcome.Status#DUPLICATE}; both are answered 2xx. The key is the one the
  * endpoint's dispatcher would claim ({@link dev.hookline.Dispatcher#key}): the event id, or for a provider that
  * reads unsigned headers, the id with the body's digest. With {@linkplain Builder#notifications(boolean)
- * notifications} on, the same statement calls {@code pg_notify} for a new row, so that idle workers wake at once.
+ * notifications} on, the same statement calls {@code pg_notify} for a new row, so that idle workers wake at once; at
+ * most one insert in 50 ms of each inbox does, since notifying transactions share a lock at commit, and the workers
+ * look again shortly after each notification for the rows that came without one.
  *
  * <p><b>Inspecting and repairing.</b> {@link #stats()} counts the rows per state and dates the oldest waiting one;
  * {@link #find}, {@link #list} show rows (never the payload); {@link #replay(long)} and {@link #replay(InboxFilter)}
@@ -71,6 +74,13 @@ public final class JdbcInbox {
     /** How many rows one statement of {@link #prune()} deletes unless another batch size is chosen. */
     public static final int DEFAULT_PRUNE_BATCH_SIZE = 1_000;
 
+    /**
+     * The shortest time between two notifications from one inbox: each takes a lock at commit that every notifying
+     * transaction of the database shares, so under load one notification wakes the workers for the rows of the next
+     * few milliseconds too (they look again this long after a notification).
+     */
+    static final Duration NOTIFY_SPACING = Duration.ofMillis(50);
+
     private static final String COLUMNS = "id, endpoint, event_id, event_type, state, attempts, received_at, run_after,"
             + " lease_until, last_error, finished_at";
 
@@ -83,7 +93,9 @@ public final class JdbcInbox {
     private final boolean notifications;
 
     private final String addSql;
+    private final String addAndNotifySql;
     private final String pruneSql;
+    private final AtomicLong lastNotified = new AtomicLong(System.nanoTime() - NOTIFY_SPACING.toNanos());
 
     private JdbcInbox(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -97,9 +109,8 @@ public final class JdbcInbox {
         String insert = "INSERT INTO " + table + " (endpoint, event_id, event_type, event, received_at,"
                 + " replayable_until, state, attempts, run_after) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?)"
                 + " ON CONFLICT (endpoint, event_id) DO NOTHING RETURNING id";
-        this.addSql = notifications
-                ? "WITH added AS (" + insert + ") SELECT id, pg_notify(?, '') FROM added"
-                : insert;
+        this.addSql = insert;
+        this.addAndNotifySql = "WITH added AS (" + insert + ") SELECT id, pg_notify(?, '') FROM added";
         // a bounded batch per statement, so that pruning never holds many row locks or one long transaction
         this.pruneSql = "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
                 + " WHERE state = 'done' AND finished_at <= ? AND (replayable_until IS NULL OR replayable_until <= ?)"
@@ -175,8 +186,9 @@ public final class JdbcInbox {
         String key = endpoint.dispatcher().key(event).eventId();
         byte[] stored = event.toBytes();
         Instant now = now();
+        boolean notify = notifications && notifyNow();
         return Sql.call(dataSource, "Inbox failed to store an event", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(addSql)) {
+            try (PreparedStatement statement = connection.prepareStatement(notify ? addAndNotifySql : addSql)) {
                 statement.setString(1, endpoint.name());
                 statement.setString(2, key);
                 statement.setString(3, event.type());
@@ -184,7 +196,7 @@ public final class JdbcInbox {
                 Sql.setTime(statement, 5, event.receivedAt());
                 Sql.setTime(statement, 6, event.replayableUntil());
                 Sql.setTime(statement, 7, now);
-                if (notifications) {
+                if (notify) {
                     statement.setString(8, channel);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
@@ -192,6 +204,13 @@ public final class JdbcInbox {
                 }
             }
         });
+    }
+
+    /** Whether this insert notifies: the first after {@link #NOTIFY_SPACING} since the last one that did. */
+    private boolean notifyNow() {
+        long now = System.nanoTime();
+        long last = lastNotified.get();
+        return now - last >= NOTIFY_SPACING.toNanos() && lastNotified.compareAndSet(last, now);
     }
 
     /**
@@ -562,8 +581,9 @@ public final class JdbcInbox {
         /**
          * Whether new and replayed rows are announced with {@code pg_notify} on the channel {@code <prefix>inbox},
          * on which {@link InboxWorkers} listen so that an idle worker starts at once instead of at its next poll.
-         * Default true. Each notification takes a lock at commit that all notifying transactions share; at
-         * thousands of deliveries a second, turn it off and let the workers poll.
+         * Default true. Each notification takes a lock at commit that all notifying transactions of the database
+         * share, so at most one insert in 50 ms notifies (the workers look again shortly after a notification, for
+         * the rows that came without one); without notifications, new rows are found at the next poll.
          *
          * @param notifications whether to notify
          * @return this builder

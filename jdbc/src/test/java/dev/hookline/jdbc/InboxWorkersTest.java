@@ -279,15 +279,19 @@ class InboxWorkersTest {
     }
 
     @Test
-    void aNotificationWakesAnIdleWorkerLongBeforeItsNextPoll() throws Exception {
-        CountDownLatch handled = new CountDownLatch(1);
+    void aNotificationWakesAnIdleWorkerLongBeforeItsNextPollAndRowsStoredJustAfterItAreFoundToo() throws Exception {
+        CountDownLatch handled = new CountDownLatch(3);
         WebhookEndpoint endpoint = InboxEvents.endpoint(name()).onAny(event -> handled.countDown()).build();
 
         try (InboxWorkers workers = workers(endpoint).pollInterval(Duration.ofMinutes(5)).build()) {
             workers.start();
             await("the listener listens", WAIT, () -> listening(inbox.channel()));
+            Thread.sleep(JdbcInbox.NOTIFY_SPACING.toMillis()); // the next insert notifies
             long start = System.nanoTime();
-            inbox.add(endpoint, InboxEvents.event(endpoint.name(), "evt_" + UUID.randomUUID()));
+            // the first notifies; the two right after it, within the notify spacing, do not
+            for (int i = 0; i < 3; i++) {
+                inbox.add(endpoint, InboxEvents.event(endpoint.name(), "evt_" + UUID.randomUUID()));
+            }
 
             assertThat(handled.await(10, TimeUnit.SECONDS)).as("handled without waiting for the 5-minute poll").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
