@@ -20,7 +20,14 @@ public record InboxFilter(String endpoint, String type, Instant receivedFrom, In
 
     private static final InboxFilter ALL = new InboxFilter(null, null, null, null);
 
-    /** Checks that the time range is not reversed. */
+    /**
+     * Checks that the time range is not reversed.
+     *
+     * @param endpoint the endpoint's name, or null for every endpoint
+     * @param type the event type's exact name, or null for every type
+     * @param receivedFrom the earliest time of receipt, inclusive, or null
+     * @param receivedBefore the time of receipt rows must precede, exclusive, or null
+     */
     public InboxFilter {
         if (receivedFrom != null && receivedBefore != null && receivedBefore.isBefore(receivedFrom)) {
             throw new IllegalArgumentException("receivedBefore (" + receivedBefore + ") precedes receivedFrom ("

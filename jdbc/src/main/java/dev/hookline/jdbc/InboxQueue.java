@@ -80,25 +80,56 @@ final class InboxQueue {
      * {@code owner} until now plus {@code lease}, counting an attempt for each: one statement, committed.
      */
     List<Claimed> claim(String owner, Collection<String> endpoints, int limit, Duration lease) {
+        return Sql.call(inbox.dataSource(), "Inbox failed to claim events",
+                connection -> claim(connection, owner, endpoints, limit, lease));
+    }
+
+    /** {@link #claim(String, Collection, int, Duration)} on {@code connection}, in whatever transaction it is in. */
+    List<Claimed> claim(Connection connection, String owner, Collection<String> endpoints, int limit, Duration lease)
+            throws SQLException {
         Instant now = inbox.now();
         Instant leaseUntil = Sql.later(now, lease);
-        return Sql.call(inbox.dataSource(), "Inbox failed to claim events", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(claimSql)) {
-                Sql.setTime(statement, 1, now);
-                statement.setArray(2, names(connection, endpoints));
-                statement.setInt(3, limit);
-                statement.setString(4, owner);
-                Sql.setTime(statement, 5, leaseUntil);
-                List<Claimed> claimed = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getBytes(4), rows.getInt(5), owner));
-                    }
+        try (PreparedStatement statement = connection.prepareStatement(claimSql)) {
+            Sql.setTime(statement, 1, now);
+            statement.setArray(2, names(connection, endpoints));
+            statement.setInt(3, limit);
+            statement.setString(4, owner);
+            Sql.setTime(statement, 5, leaseUntil);
+            List<Claimed> claimed = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getBytes(4), rows.getInt(5), owner));
                 }
-                return claimed;
             }
-        });
+            return claimed;
+        }
+    }
+
+    /** What settling a row as done gave: whether it was still this worker's, and the next row it claimed, if any. */
+    record Done(boolean recorded, Claimed next) {
+    }
+
+    /**
+     * Marks a held row done and, in the same transaction (one commit for both), claims the next due row for the
+     * same worker when {@code claimNext}: under load a worker then pays one commit per event, not two.
+     */
+    Done doneAndClaim(Claimed row, boolean claimNext, Collection<String> endpoints, Duration lease) {
+        return Sql.transaction(inbox.dataSource(), "Inbox failed to record a handled event",
+                connection -> doneAndClaim(connection, row, claimNext, endpoints, lease));
+    }
+
+    /** {@link #doneAndClaim(Claimed, boolean, Collection, Duration)} on {@code connection}, left uncommitted. */
+    Done doneAndClaim(Connection connection, Claimed row, boolean claimNext, Collection<String> endpoints,
+                      Duration lease) throws SQLException {
+        if (!done(connection, row)) {
+            return new Done(false, null);
+        }
+        if (!claimNext) {
+            return new Done(true, null);
+        }
+        List<Claimed> next = claim(connection, row.owner(), endpoints, 1, lease);
+        return new Done(true, next.isEmpty() ? null : next.get(0));
     }
 
     /** When the next pending or retrying row of the endpoints is due, or null when none waits. */
@@ -124,11 +155,6 @@ final class InboxQueue {
                 return statement.executeUpdate();
             }
         });
-    }
-
-    /** Marks a held row done, on its own short transaction. */
-    boolean done(Claimed row) {
-        return Sql.call(inbox.dataSource(), "Inbox failed to record a handled event", connection -> done(connection, row));
     }
 
     /** Marks a held row done on {@code connection}, in whatever transaction it is in. */

@@ -31,7 +31,14 @@ public record InboxRetry(int maxAttempts, Duration initialBackoff, Duration maxB
     private static final InboxRetry DEFAULTS = new InboxRetry(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF,
             DEFAULT_MAX_BACKOFF, DEFAULT_JITTER);
 
-    /** Checks every part, saying what is wrong. */
+    /**
+     * Checks every part, saying what is wrong.
+     *
+     * @param maxAttempts how many attempts an event gets, the first included; at least 1
+     * @param initialBackoff the wait before the first retry; positive
+     * @param maxBackoff the longest wait between two attempts; at least {@code initialBackoff}
+     * @param jitter the largest fraction of a wait taken off at random, from 0 (none) to 1
+     */
     public InboxRetry {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);

@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 public record InboxStats(Map<InboxState, Long> counts, Instant oldestWaitingReceivedAt, Instant asOf) {
 
-    /** Fills in the states missing from {@code counts} with zero, and keeps an unmodifiable copy. */
+    /**
+     * Fills in the states missing from {@code counts} with zero, and keeps an unmodifiable copy.
+     *
+     * @param counts the number of rows in each state; every state is present, zero when it has no rows
+     * @param oldestWaitingReceivedAt when the oldest pending or retrying row was received, or null when none waits
+     * @param asOf when the counts were read, by the inbox's clock
+     */
     public InboxStats {
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(asOf, "asOf");

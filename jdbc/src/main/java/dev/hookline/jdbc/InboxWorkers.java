@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * instance's random owner token, until now plus the {@linkplain Builder#lease(Duration) lease}, and one more
  * attempt), never more than it has idle workers, and hands each to a worker thread, which reads the stored event
  * ({@link VerifiedEvent#fromBytes}) and calls {@link WebhookEndpoint#dispatch(VerifiedEvent, int)} with the
- * attempt. Two instances claiming at once take different rows, and a claimed row is not due again until it is
+ * attempt; a worker that has settled its row claims the next due one itself, so that under load the workers claim in
+ * parallel. Two instances claiming at once take different rows, and a claimed row is not due again until it is
  * settled or its lease expires, so one row is never run by two workers at once while its lease lasts: a heartbeat
  * renews the leases of the rows held every third of the lease.
  *
@@ -104,6 +105,7 @@ public final class InboxWorkers implements AutoCloseable {
     private final JdbcInbox inbox;
     private final InboxQueue queue;
     private final Map<String, WebhookEndpoint> endpoints;
+    private final List<String> names;
     private final int concurrency;
     private final Duration pollInterval;
     private final Duration lease;
@@ -134,6 +136,7 @@ public final class InboxWorkers implements AutoCloseable {
         this.inbox = builder.inbox;
         this.queue = new InboxQueue(builder.inbox);
         this.endpoints = Map.copyOf(builder.endpoints);
+        this.names = List.copyOf(builder.endpoints.keySet());
         this.concurrency = builder.concurrency;
         this.pollInterval = builder.pollInterval;
         this.lease = builder.lease;
@@ -248,8 +251,8 @@ public final class InboxWorkers implements AutoCloseable {
         }
         try {
             if (!workers.awaitTermination(ABANDON_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "Inbox handlers still running " + ABANDON_WAIT + " after they were "
-                        + "interrupted; their events will be rescued by another instance when their lease expires");
+                LOG.log(System.Logger.Level.WARNING, "Inbox handlers still running " + ABANDON_WAIT
+                        + " after they were interrupted; their events will be rescued by another instance when their lease expires");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -264,7 +267,6 @@ public final class InboxWorkers implements AutoCloseable {
 
     /** The poller: rescues, prunes, claims what idle workers can take, and waits. */
     private void poll() {
-        List<String> names = List.copyOf(endpoints.keySet());
         long rescuePeriod = Math.max(TimeUnit.MILLISECONDS.toNanos(50), lease.toNanos() / 4);
         long nextRescue = System.nanoTime();
         long nextPrune = System.nanoTime();
@@ -367,15 +369,19 @@ public final class InboxWorkers implements AutoCloseable {
         }
     }
 
-    /** Dispatches one held row and settles it. */
-    private void process(InboxQueue.Claimed row) {
+    /**
+     * Dispatches one held row and settles it.
+     *
+     * @return the next row, claimed for this worker in the transaction that marked this one done, or null
+     */
+    private InboxQueue.Claimed process(InboxQueue.Claimed row) {
         WebhookEndpoint endpoint = endpoints.get(row.endpoint());
         VerifiedEvent event;
         try {
             event = VerifiedEvent.fromBytes(row.event());
         } catch (IllegalArgumentException e) {
             settleFailure(row, null, e, "unreadable stored event", true);
-            return;
+            return null;
         }
         InboxTransaction transaction = new InboxTransaction(inbox.dataSource(), row.id(), row.endpoint(),
                 row.eventId(), row.attempt());
@@ -388,12 +394,14 @@ public final class InboxWorkers implements AutoCloseable {
             transaction.unbind();
             rollback(transaction);
             settleFailure(row, event, e, "not dispatchable", true);
-            return;
+            return null;
         } finally {
             transaction.unbind();
         }
         switch (outcome.status()) {
-            case ACCEPTED, DUPLICATE -> complete(row, event, transaction);
+            case ACCEPTED, DUPLICATE -> {
+                return complete(row, event, transaction);
+            }
             case FAILED -> {
                 rollback(transaction);
                 if (abandoning) {
@@ -407,35 +415,46 @@ public final class InboxWorkers implements AutoCloseable {
                 settleFailure(row, event, outcome, true);
             }
         }
+        return null;
     }
 
-    private void complete(InboxQueue.Claimed row, VerifiedEvent event, InboxTransaction transaction) {
-        boolean recorded;
+    /** Marks the row done, claiming the next one in the same transaction while the workers run. */
+    private InboxQueue.Claimed complete(InboxQueue.Claimed row, VerifiedEvent event, InboxTransaction transaction) {
+        boolean claimNext = running && !abandoning;
+        InboxQueue.Done done;
         try {
-            recorded = transaction.isOpen() ? commit(row, transaction) : queue.done(row);
+            done = transaction.isOpen() ? commit(row, transaction, claimNext)
+                    : queue.doneAndClaim(row, claimNext, names, lease);
         } catch (SQLException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Inbox could not record that event type " + event.type() + " id "
                     + event.id() + " of endpoint " + row.endpoint() + " was handled (" + errorText(e) + "); it will "
                     + "be handled again once its lease expires");
-            return;
+            return null;
         }
-        if (!recorded) {
+        if (!done.recorded()) {
             LOG.log(System.Logger.Level.WARNING, "Inbox lost the lease of event type " + event.type() + " id "
                     + event.id() + " of endpoint " + row.endpoint() + " before its handlers finished; another worker "
-                    + "handles it again" + (transaction.isOpen() ? ", and the handlers' transaction was rolled back" : ""));
+                    + "handles it again"
+                    + (transaction.isOpen() ? ", and the handlers' transaction was rolled back" : ""));
         }
+        if (done.next() != null) {
+            held.put(done.next().id(), done.next());
+        }
+        return done.next();
     }
 
     /** Marks the row done in the handlers' transaction and commits both, or rolls both back. */
-    private boolean commit(InboxQueue.Claimed row, InboxTransaction transaction) throws SQLException {
+    private InboxQueue.Done commit(InboxQueue.Claimed row, InboxTransaction transaction, boolean claimNext)
+            throws SQLException {
         Connection connection = transaction.raw();
         try {
-            if (queue.done(connection, row)) {
+            InboxQueue.Done done = queue.doneAndClaim(connection, row, claimNext, names, lease);
+            if (done.recorded()) {
                 connection.commit();
-                return true;
+            } else {
+                connection.rollback();
             }
-            connection.rollback();
-            return false;
+            return done;
         } catch (SQLException e) {
             try {
                 connection.rollback();
@@ -492,7 +511,8 @@ public final class InboxWorkers implements AutoCloseable {
         boolean dead = deadNow || !retry.allowsAnother(row.attempt());
         Duration backoff = retry.backoff(row.attempt(), ThreadLocalRandom.current().nextDouble());
         Instant runAfter = Sql.later(inbox.now(), backoff);
-        String what = "Inbox event " + (event == null ? "in row " + row.id() : "type " + event.type() + " id " + event.id())
+        String what = "Inbox event "
+                + (event == null ? "in row " + row.id() : "type " + event.type() + " id " + event.id())
                 + " of endpoint " + row.endpoint() + " failed on attempt " + row.attempt() + " of "
                 + retry.maxAttempts() + " (" + why + ")";
         try {
@@ -518,6 +538,7 @@ public final class InboxWorkers implements AutoCloseable {
         }
     }
 
+    /** A row given back without being run: its slot is free again. */
     private void finished(InboxQueue.Claimed row) {
         held.remove(row.id());
         busy.decrementAndGet();
@@ -553,13 +574,45 @@ public final class InboxWorkers implements AutoCloseable {
             this.row = row;
         }
 
+        /**
+         * Handles its row, then, while the workers run, claims the next due row itself and handles that too, so
+         * that under load the workers claim in parallel rather than one by one through the poller. Gives its slot
+         * back to the poller when nothing more is due.
+         */
         @Override
         public void run() {
-            try {
-                process(row);
-            } finally {
-                finished(row);
+            InboxQueue.Claimed current = row;
+            while (current != null) {
+                InboxQueue.Claimed next = null;
+                try {
+                    next = process(current);
+                    if (next == null && running && !abandoning) {
+                        next = claimNext(); // after a failure, or a handler's transaction that claimed nothing
+                    }
+                } finally {
+                    held.remove(current.id());
+                    if (next == null) {
+                        busy.decrementAndGet();
+                        wake();
+                    }
+                }
+                current = next;
             }
+        }
+    }
+
+    /** One more due row for a worker that has just finished one, or null when none is due or the database fails. */
+    private InboxQueue.Claimed claimNext() {
+        try {
+            List<InboxQueue.Claimed> rows = queue.claim(owner, names, 1, lease);
+            if (rows.isEmpty()) {
+                return null;
+            }
+            InboxQueue.Claimed next = rows.get(0);
+            held.put(next.id(), next);
+            return next;
+        } catch (RuntimeException e) {
+            return null; // the poller says so, and tries again
         }
     }
 

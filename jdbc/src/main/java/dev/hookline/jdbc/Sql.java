@@ -75,6 +75,35 @@ final class Sql {
         }
     }
 
+    /**
+     * Runs statements on a connection of their own in one transaction, committed when {@code work} returns and
+     * rolled back when it throws.
+     *
+     * @throws JdbcStoreException naming {@code failure} and the SQLState
+     */
+    static <T> T transaction(DataSource dataSource, String failure, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException(failure, e);
+        }
+    }
+
     /** Statements run on one connection. */
     @FunctionalInterface
     interface Work<T> {

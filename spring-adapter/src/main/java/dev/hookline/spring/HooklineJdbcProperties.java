@@ -54,26 +54,56 @@ public class HooklineJdbcProperties {
     /** The durable inbox of endpoints with mode=inbox, and its workers. */
     private final Inbox inbox = new Inbox();
 
+    /**
+     * The value of {@code hookline.jdbc.table-prefix}.
+     *
+     * @return the value
+     */
     public String getTablePrefix() {
         return tablePrefix;
     }
 
+    /**
+     * Sets {@code hookline.jdbc.table-prefix}.
+     *
+     * @param tablePrefix the value
+     */
     public void setTablePrefix(String tablePrefix) {
         this.tablePrefix = tablePrefix;
     }
 
+    /**
+     * The value of {@code hookline.jdbc.initialize-schema}.
+     *
+     * @return the value
+     */
     public InitializeSchema getInitializeSchema() {
         return initializeSchema;
     }
 
+    /**
+     * Sets {@code hookline.jdbc.initialize-schema}.
+     *
+     * @param initializeSchema the value
+     */
     public void setInitializeSchema(InitializeSchema initializeSchema) {
         this.initializeSchema = initializeSchema;
     }
 
+    /**
+     * The settings under {@code hookline.jdbc.dedupe}.
+     *
+     * @return the settings
+     */
     public Dedupe getDedupe() {
         return dedupe;
     }
 
+    /**
+     * The settings under {@code hookline.jdbc.inbox}.
+     *
+     * @return the settings
+     */
     public Inbox getInbox() {
         return inbox;
     }
@@ -92,18 +122,38 @@ public class HooklineJdbcProperties {
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration pruneInterval = InboxWorkers.DEFAULT_PRUNE_INTERVAL;
 
+        /**
+         * The value of {@code hookline.jdbc.dedupe.retention}.
+         *
+         * @return the value
+         */
         public Duration getRetention() {
             return retention;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.dedupe.retention}.
+         *
+         * @param retention the value
+         */
         public void setRetention(Duration retention) {
             this.retention = retention;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.dedupe.prune-interval}.
+         *
+         * @return the value
+         */
         public Duration getPruneInterval() {
             return pruneInterval;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.dedupe.prune-interval}.
+         *
+         * @param pruneInterval the value
+         */
         public void setPruneInterval(Duration pruneInterval) {
             this.pruneInterval = pruneInterval;
         }
@@ -167,98 +217,218 @@ public class HooklineJdbcProperties {
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration healthMaxWaitingAge = DEFAULT_HEALTH_MAX_WAITING_AGE;
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.concurrency}.
+         *
+         * @return the value
+         */
         public int getConcurrency() {
             return concurrency;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.concurrency}.
+         *
+         * @param concurrency the value
+         */
         public void setConcurrency(int concurrency) {
             this.concurrency = concurrency;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.poll-interval}.
+         *
+         * @return the value
+         */
         public Duration getPollInterval() {
             return pollInterval;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.poll-interval}.
+         *
+         * @param pollInterval the value
+         */
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.lease}.
+         *
+         * @return the value
+         */
         public Duration getLease() {
             return lease;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.lease}.
+         *
+         * @param lease the value
+         */
         public void setLease(Duration lease) {
             this.lease = lease;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.max-attempts}.
+         *
+         * @return the value
+         */
         public int getMaxAttempts() {
             return maxAttempts;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.max-attempts}.
+         *
+         * @param maxAttempts the value
+         */
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.backoff-initial}.
+         *
+         * @return the value
+         */
         public Duration getBackoffInitial() {
             return backoffInitial;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.backoff-initial}.
+         *
+         * @param backoffInitial the value
+         */
         public void setBackoffInitial(Duration backoffInitial) {
             this.backoffInitial = backoffInitial;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.backoff-max}.
+         *
+         * @return the value
+         */
         public Duration getBackoffMax() {
             return backoffMax;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.backoff-max}.
+         *
+         * @param backoffMax the value
+         */
         public void setBackoffMax(Duration backoffMax) {
             this.backoffMax = backoffMax;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.backoff-jitter}.
+         *
+         * @return the value
+         */
         public double getBackoffJitter() {
             return backoffJitter;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.backoff-jitter}.
+         *
+         * @param backoffJitter the value
+         */
         public void setBackoffJitter(double backoffJitter) {
             this.backoffJitter = backoffJitter;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.retention}.
+         *
+         * @return the value
+         */
         public Duration getRetention() {
             return retention;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.retention}.
+         *
+         * @param retention the value
+         */
         public void setRetention(Duration retention) {
             this.retention = retention;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.prune-interval}.
+         *
+         * @return the value
+         */
         public Duration getPruneInterval() {
             return pruneInterval;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.prune-interval}.
+         *
+         * @param pruneInterval the value
+         */
         public void setPruneInterval(Duration pruneInterval) {
             this.pruneInterval = pruneInterval;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.notifications}.
+         *
+         * @return the value
+         */
         public boolean isNotifications() {
             return notifications;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.notifications}.
+         *
+         * @param notifications the value
+         */
         public void setNotifications(boolean notifications) {
             this.notifications = notifications;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.stop-timeout}.
+         *
+         * @return the value
+         */
         public Duration getStopTimeout() {
             return stopTimeout;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.stop-timeout}.
+         *
+         * @param stopTimeout the value
+         */
         public void setStopTimeout(Duration stopTimeout) {
             this.stopTimeout = stopTimeout;
         }
 
+        /**
+         * The value of {@code hookline.jdbc.inbox.health-max-waiting-age}.
+         *
+         * @return the value
+         */
         public Duration getHealthMaxWaitingAge() {
             return healthMaxWaitingAge;
         }
 
+        /**
+         * Sets {@code hookline.jdbc.inbox.health-max-waiting-age}.
+         *
+         * @param healthMaxWaitingAge the value
+         */
         public void setHealthMaxWaitingAge(Duration healthMaxWaitingAge) {
             this.healthMaxWaitingAge = healthMaxWaitingAge;
         }

@@ -181,10 +181,20 @@ public class HooklineProperties {
             this.enabled = enabled;
         }
 
+        /**
+         * The value of {@code hookline.endpoints.<name>.mode}.
+         *
+         * @return the value
+         */
         public Mode getMode() {
             return mode;
         }
 
+        /**
+         * Sets {@code hookline.endpoints.<name>.mode}.
+         *
+         * @param mode the value
+         */
         public void setMode(Mode mode) {
             this.mode = mode;
         }
@@ -360,10 +370,20 @@ public class HooklineProperties {
             this.enabled = enabled;
         }
 
+        /**
+         * The value of {@code hookline.endpoints.<name>.dedupe.store}.
+         *
+         * @return the value
+         */
         public Store getStore() {
             return store;
         }
 
+        /**
+         * Sets {@code hookline.endpoints.<name>.dedupe.store}.
+         *
+         * @param store the value
+         */
         public void setStore(Store store) {
             this.store = store;
         }

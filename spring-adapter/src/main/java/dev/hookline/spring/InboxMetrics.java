@@ -43,7 +43,7 @@ public final class InboxMetrics implements MeterBinder {
                     .register(registry);
         }
         TimeGauge.builder(OLDEST_WAITING, stats, TimeUnit.SECONDS, cache -> age(cache.get()))
-                .description("How long the oldest pending or retrying event in the inbox has waited since it was received")
+                .description("How long the oldest pending or retrying event in the inbox has waited since its receipt")
                 .strongReference(true)
                 .register(registry);
     }

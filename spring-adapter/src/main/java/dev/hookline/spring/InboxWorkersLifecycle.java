@@ -28,7 +28,8 @@ final class InboxWorkersLifecycle implements SmartLifecycle {
     /**
      * @param workers a builder with every setting but the endpoints, checked already
      */
-    InboxWorkersLifecycle(WebhookEndpointRegistry registry, DeliveryReceiver inboxReceiver, InboxWorkers.Builder workers) {
+    InboxWorkersLifecycle(WebhookEndpointRegistry registry, DeliveryReceiver inboxReceiver,
+                          InboxWorkers.Builder workers) {
         this.registry = registry;
         this.inboxReceiver = inboxReceiver;
         this.workers = workers;
