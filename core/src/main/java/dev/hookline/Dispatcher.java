@@ -118,8 +118,7 @@ public final class Dispatcher {
                 return outcome(Outcome.Status.MALFORMED, e.failure(), event, 0, null, start);
             }
         }
-        EventKey key = new EventKey(endpoint,
-                keyOnBodyDigest ? event.id() + "#sha256=" + sha256(event.body()) : event.id());
+        EventKey key = key(event);
         Claim claim;
         try {
             claim = claim(key);
@@ -135,6 +134,22 @@ public final class Dispatcher {
             case BUSY -> outcome(Outcome.Status.FAILED, DeliveryFailure.BUSY, event, 0, null, start);
             case ACQUIRED -> run(new WebhookEvent(event, attempt, envelope, mapper), claim.lease(), start);
         };
+    }
+
+    /**
+     * The key under which this dispatcher claims an event in its {@link Deduplicator}, and under which any other
+     * store that deduplicates this endpoint's events (such as a durable inbox) should keep them: the endpoint's
+     * name and the event id. For a provider that reads its id or type from headers its scheme does not sign
+     * ({@link Provider#readsUnsignedHeaders()}), the id is followed by {@code #sha256=} and the lower-case hex
+     * SHA-256 of the body, so that a replay under a new id can never take the key of a genuine delivery still to
+     * come.
+     *
+     * @param event an event of this endpoint
+     * @return the key
+     */
+    public EventKey key(VerifiedEvent event) {
+        Objects.requireNonNull(event, "event");
+        return new EventKey(endpoint, keyOnBodyDigest ? event.id() + "#sha256=" + sha256(event.body()) : event.id());
     }
 
     /** Asks for the event again, with growing pauses, while another dispatch holds it and the wait lasts. */

@@ -3,16 +3,21 @@ package dev.hookline.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookline.Acceptance;
 import dev.hookline.Outcome;
 import dev.hookline.Provider;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.delivery.Delivery;
+import dev.hookline.dedupe.EventKey;
 import dev.hookline.delivery.Headers;
 import dev.hookline.event.JsonEnvelope;
 import dev.hookline.signature.SignatureSchemes;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,5 +80,26 @@ class UnsignedHeaderTest {
         // the outcome and the handlers see the delivery id itself
         assertThat(endpoint.receive(delivery("d-3", "push", push)).eventId()).isEqualTo("d-3");
         assertThat(handled).containsExactly("push d-1", "push d-2", "release d-2", "push d-3");
+    }
+
+    @Test
+    void theDeduplicationKeyIsOneRuleThatOtherStoresCanAskFor() throws Exception {
+        Provider github = new Provider("github", SignatureSchemes.github(), githubEnvelope().trustUnsignedHeaders().build());
+        WebhookEndpoint endpoint = WebhookEndpoint.builder(github).secret(SECRET).build();
+        String push = "{\"ref\":\"refs/heads/main\"}";
+        Acceptance.Verified verified = (Acceptance.Verified) endpoint.accept(delivery("d-9", "push", push), Instant.now());
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(push.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(endpoint.dispatcher().key(verified.event()))
+                .isEqualTo(new EventKey("github", "d-9#sha256=" + digest));
+        WebhookEndpoint signed = WebhookEndpoint.builder(Providers.standardWebhooks())
+                .secret("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").build();
+        byte[] body = "{\"type\":\"a.b\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+        Headers.Builder headers = Headers.builder();
+        WebhookSigner.of(SignatureSchemes.standardWebhooks(), "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+                .sign(body, Instant.now(), "msg_1").forEach(headers::add);
+        Acceptance.Verified standard = (Acceptance.Verified) signed.accept(Delivery.of(headers.build(), body), Instant.now());
+        assertThat(signed.dispatcher().key(standard.event())).isEqualTo(new EventKey("standard", "msg_1"));
     }
 }

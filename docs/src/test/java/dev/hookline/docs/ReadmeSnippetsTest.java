@@ -49,6 +49,7 @@ class ReadmeSnippetsTest {
             "import static org.assertj.core.api.Assertions.assertThat;",
             "import static dev.hookline.test.WebhookAssertions.*;",
             "import java.net.URI;",
+            "import java.sql.PreparedStatement;",
             "import org.springframework.test.web.servlet.MockMvc;",
             "import org.springframework.test.web.servlet.client.RestTestClient;",
             "import org.springframework.http.client.JdkClientHttpRequestFactory;",
@@ -91,6 +92,7 @@ class ReadmeSnippetsTest {
             "    WebhookEndpoint endpoint;",
             "    WebhookEndpoint exa;",
             "    JdbcDeduplicator deduplicator;",
+            "    JdbcInbox inbox;",
             "    javax.sql.DataSource dataSource;");
 
     static List<Snippet> snippets(String readme) {

@@ -90,13 +90,13 @@ class JdbcSchemaTest {
     void appliesEveryVersionOnceAndThenNothing() throws Exception {
         JdbcSchema schema = newSchema();
 
-        assertThat(schema.apply(dataSource)).extracting(SchemaMigration::version).containsExactly(1);
+        assertThat(schema.apply(dataSource)).extracting(SchemaMigration::version).containsExactly(1, 2);
         assertThat(schema.apply(dataSource)).isEmpty();
         assertThat(schema.apply(other)).isEmpty();
 
-        assertThat(versions(schema)).containsExactly("1 deduplication");
-        assertThat(tables(schema.prefix()))
-                .containsExactly(schema.prefix() + "deduplication", schema.prefix() + "schema_version");
+        assertThat(versions(schema)).containsExactly("1 deduplication", "2 inbox");
+        assertThat(tables(schema.prefix())).containsExactly(schema.prefix() + "deduplication",
+                schema.prefix() + "inbox", schema.prefix() + "schema_version");
     }
 
     @Test
@@ -119,8 +119,8 @@ class JdbcSchemaTest {
                     result.get(30, TimeUnit.SECONDS).forEach(migration -> applied.add(migration.version()));
                 }
 
-                assertThat(applied).containsExactly(1);
-                assertThat(versions(schema)).containsExactly("1 deduplication");
+                assertThat(applied).containsExactly(1, 2);
+                assertThat(versions(schema)).containsExactly("1 deduplication", "2 inbox");
             }
         } finally {
             threads.shutdownNow();
@@ -150,7 +150,7 @@ class JdbcSchemaTest {
             assertThat(tables(schema.prefix())).isEmpty();
 
             holder.commit();
-            assertThat(applying.get(30, TimeUnit.SECONDS)).extracting(SchemaMigration::version).containsExactly(1);
+            assertThat(applying.get(30, TimeUnit.SECONDS)).extracting(SchemaMigration::version).containsExactly(1, 2);
         }
     }
 
@@ -159,11 +159,14 @@ class JdbcSchemaTest {
         JdbcSchema schema = newSchema();
         schema.apply(dataSource);
 
-        assertThat(tables(schema.prefix()))
-                .containsExactly(schema.prefix() + "deduplication", schema.prefix() + "schema_version");
+        assertThat(tables(schema.prefix())).containsExactly(schema.prefix() + "deduplication",
+                schema.prefix() + "inbox", schema.prefix() + "schema_version");
         assertThat(TestDatabase.count(dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('"
                 + schema.prefix() + "deduplication_pkey', '" + schema.prefix() + "deduplication_expires_at')"))
                 .isEqualTo(2);
+        assertThat(TestDatabase.count(dataSource, "SELECT count(*) FROM pg_indexes WHERE tablename = '"
+                + schema.prefix() + "inbox' AND starts_with(indexname, '" + schema.prefix() + "inbox_')"))
+                .as("the primary key, the unique event key and four partial indexes").isEqualTo(6);
         assertThat(tables(JdbcSchema.DEFAULT_PREFIX + schema.prefix())).isEmpty();
     }
 
@@ -194,7 +197,14 @@ class JdbcSchemaTest {
         assertThat(first.sql()).contains("CREATE TABLE acme_deduplication (")
                 .contains("CREATE INDEX acme_deduplication_expires_at ON acme_deduplication (expires_at)")
                 .doesNotContain("${");
-        assertThat(schema.sql()).isEqualTo(first.sql());
+        SchemaMigration second = schema.migrations().get(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.description()).isEqualTo("inbox");
+        assertThat(second.fileName()).isEqualTo("V2__inbox.sql");
+        assertThat(second.sql()).contains("CREATE TABLE acme_inbox (")
+                .contains("CONSTRAINT acme_inbox_event UNIQUE (endpoint, event_id)")
+                .doesNotContain("${");
+        assertThat(schema.sql()).isEqualTo(first.sql() + "\n" + second.sql());
         assertThat(JdbcSchema.create().prefix()).isEqualTo("hookline_");
         assertThat(JdbcSchema.create().migrations().get(0).sql()).contains("CREATE TABLE hookline_deduplication (");
     }

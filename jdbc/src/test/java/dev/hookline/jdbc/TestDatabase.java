@@ -15,16 +15,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL server the tests run against, and per-class tables in it.
+ * The PostgreSQL server the tests run against, and per-class tables in it. Public, in the module's test-jar, so that
+ * the Spring starter's and the samples' tests use the same server the same way.
  *
  * <p>The server is, in order: {@code HOOKLINE_TEST_JDBC_URL} (with {@code HOOKLINE_TEST_JDBC_USER} and
  * {@code HOOKLINE_TEST_JDBC_PASSWORD}); the throwaway cluster {@code ensure-postgres.sh} started, written to
  * {@code target/test-postgres/jdbc.properties}; {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres}.
  * When none answers, the tests fail saying so: they are never skipped.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
-    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private static final Settings SETTINGS = Settings.find();
 
@@ -36,9 +37,9 @@ final class TestDatabase {
     }
 
     /** Where the tests connect, and why there. */
-    record Settings(String url, String user, String password, String source) {
+    public record Settings(String url, String user, String password, String source) {
 
-        static Settings find() {
+        public static Settings find() {
             String user = System.getenv("HOOKLINE_TEST_JDBC_USER");
             String password = System.getenv().getOrDefault("HOOKLINE_TEST_JDBC_PASSWORD", "");
             String url = System.getenv("HOOKLINE_TEST_JDBC_URL");
@@ -66,7 +67,7 @@ final class TestDatabase {
      *
      * @throws AssertionError when no server answers, saying where the tests looked and how to give them one
      */
-    static HikariDataSource pool(String name, int size) {
+    public static HikariDataSource pool(String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(SETTINGS.url());
@@ -88,21 +89,27 @@ final class TestDatabase {
     }
 
     /** A table prefix no other test class or run uses. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         return "hl_test_" + HexFormat.of().formatHex(random) + "_";
     }
 
+    /** Where the tests connect. */
+    public static Settings settings() {
+        return SETTINGS;
+    }
+
     /** Drops every table of a prefix. */
-    static void dropTables(DataSource dataSource, String prefix) throws SQLException {
+    public static void dropTables(DataSource dataSource, String prefix) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + prefix + "deduplication, " + prefix + "schema_version");
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "deduplication, " + prefix + "inbox, " + prefix
+                    + "schema_version");
         }
     }
 
     /** Runs one statement that returns a single number. */
-    static long count(DataSource dataSource, String sql) throws SQLException {
+    public static long count(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
             rows.next();

@@ -126,9 +126,9 @@ final class WebhookExchange {
         return false;
     }
 
-    /** Hands a whole body to the endpoint and answers with its outcome. */
+    /** Hands a whole body to the receiver (the endpoint itself, by default) and answers with its outcome. */
     void deliver(HttpServletResponse response, Delivery delivery, Instant receivedAt) throws IOException {
-        Outcome outcome = endpoint.receive(delivery, receivedAt);
+        Outcome outcome = options.receiver().receive(endpoint, delivery, receivedAt);
         if (outcome.failure() != null && options.logFailures()) {
             logFailure(outcome);
         }

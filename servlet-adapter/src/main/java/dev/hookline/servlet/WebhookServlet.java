@@ -8,7 +8,9 @@ import java.io.IOException;
 
 /**
  * A servlet that hands every request it receives to one {@link WebhookEndpoint} and answers with the
- * outcome. Map it to the path the sender posts to:
+ * outcome; or, with {@link WebhookServletOptions.Builder#receiver(DeliveryReceiver)}, to another receiver, such
+ * as a durable inbox that stores the verified event and answers once it is committed. Map it to the path the
+ * sender posts to:
  *
  * <pre>{@code
  * ServletRegistration.Dynamic webhooks = servletContext.addServlet("exa-webhooks", new WebhookServlet(endpoint));
@@ -36,8 +38,9 @@ import java.io.IOException;
  *       read and discarded up to {@link WebhookServletOptions#maxDrainSize()}, or else the connection is
  *       closed</td></tr>
  *   <tr><td>500</td><td>a handler failed: the sender should retry</td></tr>
- *   <tr><td>503</td><td>the same event is still being handled, deduplication is unavailable, or the
- *       receiver was interrupted; with {@code Retry-After}</td></tr>
+ *   <tr><td>503</td><td>the same event is still being handled, deduplication is unavailable, the
+ *       receiver was interrupted, or (with an inbox receiver) the event could not be stored; with
+ *       {@code Retry-After}</td></tr>
  * </table>
  *
  * <p>Every error response is an {@code application/problem+json} body (RFC 9457) with {@code type},

@@ -40,6 +40,7 @@ public final class WebhookServletOptions {
     private final long retryAfterSeconds;
     private final RefusalObserver refusalObserver;
     private final boolean logFailures;
+    private final DeliveryReceiver receiver;
 
     private WebhookServletOptions(Builder builder) {
         this.maxBodySize = builder.maxBodySize;
@@ -48,6 +49,7 @@ public final class WebhookServletOptions {
         this.retryAfterSeconds = wholeSecondsRoundedUp(builder.retryAfter);
         this.refusalObserver = builder.refusalObserver;
         this.logFailures = builder.logFailures;
+        this.receiver = builder.receiver;
     }
 
     /**
@@ -82,6 +84,7 @@ public final class WebhookServletOptions {
         builder.retryAfter = Duration.ofSeconds(retryAfterSeconds);
         builder.refusalObserver = refusalObserver;
         builder.logFailures = logFailures;
+        builder.receiver = receiver;
         return builder;
     }
 
@@ -140,6 +143,15 @@ public final class WebhookServletOptions {
         return logFailures;
     }
 
+    /**
+     * What is done with a delivery whose body was read whole.
+     *
+     * @return the receiver; {@link DeliveryReceiver#direct()} unless another was chosen
+     */
+    public DeliveryReceiver receiver() {
+        return receiver;
+    }
+
     /** The {@code Retry-After} header value: delay-seconds. */
     long retryAfterSeconds() {
         return retryAfterSeconds;
@@ -154,7 +166,8 @@ public final class WebhookServletOptions {
         return "WebhookServletOptions[maxBodySize=" + maxBodySize + ", bodyReadTimeout=" + bodyReadTimeout
                 + ", maxDrainSize=" + maxDrainSize + ", retryAfter=" + retryAfterSeconds + "s"
                 + (logFailures ? "" : ", logFailures=false")
-                + (refusalObserver == null ? "" : ", refusalObserver=" + refusalObserver.getClass().getName()) + "]";
+                + (refusalObserver == null ? "" : ", refusalObserver=" + refusalObserver.getClass().getName())
+                + (receiver == DeliveryReceiver.direct() ? "" : ", receiver=" + receiver.getClass().getName()) + "]";
     }
 
     /** Configures {@link WebhookServletOptions}; not thread-safe. */
@@ -165,6 +178,7 @@ public final class WebhookServletOptions {
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
         private RefusalObserver refusalObserver;
         private boolean logFailures = true;
+        private DeliveryReceiver receiver = DeliveryReceiver.direct();
 
         private Builder() {
         }
@@ -280,6 +294,19 @@ public final class WebhookServletOptions {
          */
         public Builder logFailures(boolean logFailures) {
             this.logFailures = logFailures;
+            return this;
+        }
+
+        /**
+         * What is done with a delivery whose body was read whole. Default {@link DeliveryReceiver#direct()}: the
+         * endpoint verifies it and runs its handlers in the request. {@code JdbcInbox::receive} (hookline-jdbc)
+         * stores the verified event instead and answers once it is committed.
+         *
+         * @param receiver the receiver
+         * @return this builder
+         */
+        public Builder receiver(DeliveryReceiver receiver) {
+            this.receiver = Objects.requireNonNull(receiver, "receiver");
             return this;
         }
 

@@ -88,6 +88,14 @@ public class HooklineProperties {
         private boolean enabled = true;
 
         /**
+         * How deliveries are handled. direct: the listeners run in the request, and the sender is answered with
+         * their outcome. inbox: the verified event is stored in PostgreSQL (hookline-jdbc and a DataSource are
+         * needed), the sender is answered 204 once it is committed, and workers in every instance run the
+         * listeners later, with retries (hookline.jdbc.inbox.*). The inbox deduplicates, so dedupe.* does not apply.
+         */
+        private Mode mode = Mode.DIRECT;
+
+        /**
          * Who sends to this endpoint: exa, encrata, standard (Standard Webhooks), svix, stripe or github, or the name of a Provider
          * bean, or of a SignatureScheme bean together with the envelope settings. Defaults to the endpoint's name.
          */
@@ -171,6 +179,24 @@ public class HooklineProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        /**
+         * The value of {@code hookline.endpoints.<name>.mode}.
+         *
+         * @return the value
+         */
+        public Mode getMode() {
+            return mode;
+        }
+
+        /**
+         * Sets {@code hookline.endpoints.<name>.mode}.
+         *
+         * @param mode the value
+         */
+        public void setMode(Mode mode) {
+            this.mode = mode;
         }
 
         public String getProvider() {
@@ -284,6 +310,22 @@ public class HooklineProperties {
         }
     }
 
+    /** How an endpoint's deliveries are handled. */
+    public enum Mode {
+        /** The listeners run in the request. */
+        DIRECT,
+        /** The event is stored in the PostgreSQL inbox, and workers run the listeners later. */
+        INBOX
+    }
+
+    /** Where an endpoint remembers the events it has handled. */
+    public enum Store {
+        /** In this instance's memory, forgotten on restart. */
+        MEMORY,
+        /** In PostgreSQL, shared by every instance and kept across restarts. */
+        JDBC
+    }
+
     /** How an endpoint recognises redeliveries of events it has already handled. */
     public static class Dedupe {
 
@@ -292,6 +334,13 @@ public class HooklineProperties {
          * off only when listeners are idempotent on their own.
          */
         private boolean enabled = true;
+
+        /**
+         * Where handled events are remembered: memory (this instance only, forgotten on restart) or jdbc
+         * (PostgreSQL, shared by every instance and kept across restarts; hookline-jdbc and a DataSource are
+         * needed, and hookline.jdbc.dedupe.* applies).
+         */
+        private Store store = Store.MEMORY;
 
         /**
          * Most events the in-memory deduplicator remembers or holds at once. When it is full, the oldest event
@@ -319,6 +368,24 @@ public class HooklineProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        /**
+         * The value of {@code hookline.endpoints.<name>.dedupe.store}.
+         *
+         * @return the value
+         */
+        public Store getStore() {
+            return store;
+        }
+
+        /**
+         * Sets {@code hookline.endpoints.<name>.dedupe.store}.
+         *
+         * @param store the value
+         */
+        public void setStore(Store store) {
+            this.store = store;
         }
 
         public int getMaxEntries() {

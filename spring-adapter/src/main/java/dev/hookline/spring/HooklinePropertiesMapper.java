@@ -6,6 +6,7 @@ import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.Deduplicator;
 import dev.hookline.dedupe.InMemoryDeduplicator;
 import dev.hookline.event.JsonEnvelope;
+import dev.hookline.servlet.DeliveryReceiver;
 import dev.hookline.servlet.WebhookServletOptions;
 import dev.hookline.signature.Secrets;
 import dev.hookline.signature.SignatureScheme;
@@ -41,6 +42,11 @@ public final class HooklinePropertiesMapper {
             "github", Providers.github());
 
     private static final String BUILT_IN_NAMES = "exa, encrata, standard, svix, stripe, github";
+
+    /** What to do when a setting needs hookline-jdbc and a DataSource that the application lacks. */
+    private static final String JDBC_ACTION = "Add dev.hookline:hookline-jdbc, a DataSource for PostgreSQL "
+            + "(spring-boot-starter-jdbc and org.postgresql:postgresql, with spring.datasource.url) and the tables "
+            + "(hookline.jdbc.initialize-schema=always, or JdbcSchema's SQL in your migrations)";
 
     /** A name that can follow {@code hookline.endpoints.} as it is. */
     private static final Pattern SIMPLE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -99,6 +105,9 @@ public final class HooklinePropertiesMapper {
         map.from(maxBodySize).to(options::maxBodySize);
         map.from(endpoint::getBodyReadTimeout).to(options::bodyReadTimeout);
         map.from(endpoint::getRetryAfter).to(options::retryAfter);
+        if (endpoint.getMode() == HooklineProperties.Mode.INBOX) {
+            options.receiver(inboxReceiver(name, beans));
+        }
         return new EndpointDefinition(name, path, () -> timing(WebhookEndpoint.builder(provider), endpoint)
                 .name(name)
                 .secrets(secrets)
@@ -306,18 +315,46 @@ public final class HooklinePropertiesMapper {
         return (int) size.toBytes();
     }
 
+    /** The inbox's servlet receiver, which hookline-jdbc's auto-configuration provides given a DataSource. */
+    private static DeliveryReceiver inboxReceiver(String name, ListableBeanFactory beans) {
+        String bean = HooklineJdbcAutoConfiguration.INBOX_RECEIVER_BEAN_NAME;
+        if (!beans.containsBean(bean) || !beans.isTypeMatch(bean, DeliveryReceiver.class)) {
+            throw new WebhookConfigurationException(property(name, "mode") + " is inbox, but the application has no "
+                    + "PostgreSQL inbox", JDBC_ACTION + ", or remove " + property(name, "mode") + ".");
+        }
+        return beans.getBean(bean, DeliveryReceiver.class);
+    }
+
     private static Deduplicator deduplicator(String name, HooklineProperties.Endpoint endpoint, Provider provider,
                                              ListableBeanFactory beans) {
         HooklineProperties.Dedupe dedupe = endpoint.getDedupe();
+        boolean jdbc = dedupe.getStore() == HooklineProperties.Store.JDBC;
+        if (jdbc && dedupe.getDeduplicator() != null) {
+            throw new WebhookConfigurationException(property(name, "dedupe.store") + " is jdbc and "
+                    + property(name, "dedupe.deduplicator") + " names a bean: they choose the deduplicator twice",
+                    "Remove one of them.");
+        }
+        if (endpoint.getMode() == HooklineProperties.Mode.INBOX) {
+            if (jdbc || dedupe.getDeduplicator() != null) {
+                String key = property(name, jdbc ? "dedupe.store" : "dedupe.deduplicator");
+                throw new WebhookConfigurationException(key + " is set, but " + property(name, "mode") + " is inbox, "
+                        + "and the inbox deduplicates by itself", "Remove " + key + ".");
+            }
+            return Deduplicator.none(); // the inbox's unique key deduplicates; a second store would only repeat it
+        }
         if (!dedupe.isEnabled()) {
             return Deduplicator.none();
         }
         Duration window = timing(WebhookEndpoint.builder(provider), endpoint).replayWindow();
         String windowProperty = property(name, endpoint.getMaxEventAge() != null || provider.maxEventAge() != null
                 ? "max-event-age" : "tolerance");
-        String beanName = dedupe.getDeduplicator();
+        String beanName = jdbc ? HooklineJdbcAutoConfiguration.DEDUPLICATOR_BEAN_NAME : dedupe.getDeduplicator();
         if (beanName != null) {
-            String key = property(name, "dedupe.deduplicator");
+            String key = property(name, jdbc ? "dedupe.store" : "dedupe.deduplicator");
+            if (jdbc && !beans.containsBean(beanName)) {
+                throw new WebhookConfigurationException(key + " is jdbc, but the application has no PostgreSQL "
+                        + "deduplicator", JDBC_ACTION + ", or set " + key + " to memory.");
+            }
             if (!beans.containsBean(beanName) || !beans.isTypeMatch(beanName, Deduplicator.class)) {
                 throw new WebhookConfigurationException(key + " is '" + beanName
                         + "', which is not the name of a Deduplicator bean",

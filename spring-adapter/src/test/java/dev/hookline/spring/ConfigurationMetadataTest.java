@@ -23,7 +23,14 @@ class ConfigurationMetadataTest {
         List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 
         assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
-                "hookline.enabled", "hookline.filter-order", "hookline.endpoints", "hookline.metrics.max-event-types");
+                "hookline.enabled", "hookline.filter-order", "hookline.endpoints", "hookline.metrics.max-event-types",
+                "hookline.jdbc.table-prefix", "hookline.jdbc.initialize-schema", "hookline.jdbc.dedupe.retention",
+                "hookline.jdbc.dedupe.prune-interval", "hookline.jdbc.inbox.concurrency",
+                "hookline.jdbc.inbox.poll-interval", "hookline.jdbc.inbox.lease", "hookline.jdbc.inbox.max-attempts",
+                "hookline.jdbc.inbox.backoff-initial", "hookline.jdbc.inbox.backoff-max",
+                "hookline.jdbc.inbox.backoff-jitter", "hookline.jdbc.inbox.retention",
+                "hookline.jdbc.inbox.prune-interval", "hookline.jdbc.inbox.notifications",
+                "hookline.jdbc.inbox.stop-timeout", "hookline.jdbc.inbox.health-max-waiting-age");
         assertThat(properties).allSatisfy(p -> assertThat((String) p.get("description")).isNotBlank());
         assertThat(properties).filteredOn(p -> p.get("name").equals("hookline.endpoints")).singleElement()
                 .extracting(p -> p.get("type"))

@@ -22,7 +22,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The sample receiver: embedded Jetty 12.1 with a {@link WebhookServlet} at {@code /webhooks/exa},
  * {@code /webhooks/encrata} and {@code /webhooks/standard}, each around an endpoint with the default
- * body limit (1 MiB), tolerance (5 minutes) and in-memory deduplication.
+ * body limit (1 MiB), tolerance (5 minutes) and in-memory deduplication; or, with {@code HOOKLINE_JDBC_URL},
+ * deduplication in PostgreSQL or its durable inbox ({@link StoreSettings}).
  *
  * <p>Standard output carries exactly one line per handled event,
  * {@code handled provider=<provider> type=<type> id=<id>}, and nothing else; everything else goes
@@ -36,11 +37,13 @@ public final class JettyReceiver implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final PrintStream log;
+    private final SharedStore store;
 
-    private JettyReceiver(Server server, ServerConnector connector, PrintStream log) {
+    private JettyReceiver(Server server, ServerConnector connector, PrintStream log, SharedStore store) {
         this.server = server;
         this.connector = connector;
         this.log = log;
+        this.store = store;
     }
 
     /**
@@ -79,13 +82,24 @@ public final class JettyReceiver implements AutoCloseable {
     public static JettyReceiver start(Map<String, String> environment, PrintStream out, PrintStream log)
             throws Exception {
         ReceiverSettings settings = ReceiverSettings.from(environment);
+        StoreSettings storeSettings = StoreSettings.from(environment);
         HandledEventPrinter printer = new HandledEventPrinter(out);
-        WebhookEndpoint exa = endpoint(Providers.exa(), settings.exa(), printer,
-                builder -> ExaHandlers.register(builder, log));
-        WebhookEndpoint encrata = endpoint(Providers.encrata(), settings.encrata(), printer,
-                builder -> EncrataHandlers.register(builder, log));
-        WebhookEndpoint standard = endpoint(Providers.standardWebhooks(), settings.standard(), printer,
-                builder -> builder.onAny(event -> log.println("[standard] " + event.type() + " " + event.id())));
+        SharedStore store = SharedStore.open(storeSettings, log);
+        WebhookEndpoint exa;
+        WebhookEndpoint encrata;
+        WebhookEndpoint standard;
+        try {
+            exa = endpoint(Providers.exa(), settings.exa(), printer,
+                    builder -> store.configure(ExaHandlers.register(builder, log)));
+            encrata = endpoint(Providers.encrata(), settings.encrata(), printer,
+                    builder -> store.configure(EncrataHandlers.register(builder, log)));
+            standard = endpoint(Providers.standardWebhooks(), settings.standard(), printer,
+                    builder -> store.configure(builder.onAny(event -> log.println("[standard] " + event.type() + " "
+                            + event.id()))));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
 
         for (SecretSetting secret : List.of(settings.exa(), settings.encrata(), settings.standard())) {
             log.println(secret.notice());
@@ -97,9 +111,9 @@ public final class JettyReceiver implements AutoCloseable {
         connector.setPort(settings.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(holder(new WebhookServlet(exa)), "/webhooks/exa");
-        context.addServlet(holder(new WebhookServlet(encrata)), "/webhooks/encrata");
-        context.addServlet(holder(new WebhookServlet(standard)), "/webhooks/standard");
+        context.addServlet(holder(new WebhookServlet(exa, store.servletOptions())), "/webhooks/exa");
+        context.addServlet(holder(new WebhookServlet(encrata, store.servletOptions())), "/webhooks/encrata");
+        context.addServlet(holder(new WebhookServlet(standard, store.servletOptions())), "/webhooks/standard");
         context.addServlet(new ServletHolder(new NotFoundServlet()), "/");
         // on stop, deliveries in progress finish and new ones are refused, for up to the stop timeout
         server.setHandler(new GracefulHandler(context));
@@ -108,10 +122,12 @@ public final class JettyReceiver implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             server.stop(); // a port already taken leaves Jetty's threads running otherwise
+            store.close();
             throw e;
         }
+        store.start(List.of(exa, encrata, standard));
 
-        JettyReceiver receiver = new JettyReceiver(server, connector, log);
+        JettyReceiver receiver = new JettyReceiver(server, connector, log, store);
         log.println("Hookline sample receiver listening on port " + receiver.port() + ":");
         if (ReceiverSettings.DEFAULT_HOST.equals(settings.host())) {
             log.println("  (on " + settings.host() + " only: set HOST=0.0.0.0 to let other machines deliver, once the"
@@ -172,6 +188,8 @@ public final class JettyReceiver implements AutoCloseable {
             log.println("Stopped.");
         } catch (Exception e) {
             log.println("error: Jetty did not stop cleanly: " + e);
+        } finally {
+            store.close();
         }
         log.flush();
     }
