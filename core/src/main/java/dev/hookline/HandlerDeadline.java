@@ -1,36 +1,42 @@
 package dev.hookline;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The time budget of one dispatch: when it runs out before {@link #finish()}, the dispatching thread is
  * interrupted and the expiry action (releasing the claim) runs, so that a hung handler cannot hold its event.
  *
- * <p>One shared daemon thread watches every deadline; arming and disarming one costs a queue insertion and
- * removal, and no thread per delivery.
+ * <p>One shared daemon thread looks at the running budgets every {@link #TICK}: starting and finishing a budget
+ * cost a concurrent map insertion and removal, and never wake a thread, which a timer per dispatch would (a
+ * scheduled task at the head of a timer's queue wakes its thread twice per delivery). A budget therefore runs out
+ * up to one tick late.
  */
-final class HandlerDeadline implements Runnable {
+final class HandlerDeadline {
+
+    /** How often the watchdog looks; a budget ends at most this much after it runs out. */
+    static final Duration TICK = Duration.ofMillis(50);
 
     private static final int RUNNING = 0;
     private static final int INTERRUPTING = 1;
     private static final int EXPIRED = 2;
     private static final int FINISHED = 3;
 
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final Set<HandlerDeadline> RUNNING_BUDGETS = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger WATCHDOGS = new AtomicInteger();
 
     private final Thread thread;
     private final Runnable onExpiry;
+    private final long expiresAt;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
-    private final ScheduledFuture<?> future;
 
     private HandlerDeadline(Duration budget, Runnable onExpiry) {
         this.thread = Thread.currentThread();
         this.onExpiry = onExpiry;
-        this.future = WATCHDOG.schedule(this, budget.toNanos(), TimeUnit.NANOSECONDS);
+        this.expiresAt = System.nanoTime() + budget.toNanos();
     }
 
     /**
@@ -41,18 +47,43 @@ final class HandlerDeadline implements Runnable {
      * @return the deadline, to {@link #finish()} when the handlers return
      */
     static HandlerDeadline start(Duration budget, Runnable onExpiry) {
-        return new HandlerDeadline(budget, onExpiry);
+        HandlerDeadline deadline = new HandlerDeadline(budget, onExpiry);
+        RUNNING_BUDGETS.add(deadline);
+        if (WATCHDOGS.get() == 0 && WATCHDOGS.compareAndSet(0, 1)) {
+            Thread watchdog = new Thread(HandlerDeadline::watch, "hookline-handler-deadline");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        return deadline;
     }
 
-    /** Runs on the watchdog's thread when the budget has run out. */
-    @Override
-    public void run() {
+    /** The watchdog's loop: expires every budget that has run out, then waits a tick. */
+    private static void watch() {
+        while (true) {
+            long now = System.nanoTime();
+            for (HandlerDeadline deadline : RUNNING_BUDGETS) {
+                if (now - deadline.expiresAt >= 0) {
+                    deadline.expire();
+                }
+            }
+            LockSupport.parkNanos(TICK.toNanos());
+        }
+    }
+
+    /** Runs on the watchdog's thread once the budget has run out. */
+    private void expire() {
         if (!state.compareAndSet(RUNNING, INTERRUPTING)) {
             return;
         }
+        RUNNING_BUDGETS.remove(this);
         thread.interrupt();
         state.set(EXPIRED);
-        onExpiry.run();
+        try {
+            onExpiry.run();
+        } catch (RuntimeException e) {
+            System.getLogger(HandlerDeadline.class.getName()).log(System.Logger.Level.WARNING,
+                    "Releasing an event whose handlers ran out of time failed", e);
+        }
     }
 
     /**
@@ -63,7 +94,7 @@ final class HandlerDeadline implements Runnable {
      */
     boolean finish() {
         if (state.compareAndSet(RUNNING, FINISHED)) {
-            future.cancel(false);
+            RUNNING_BUDGETS.remove(this);
             return true;
         }
         while (state.get() != EXPIRED) {
@@ -71,15 +102,5 @@ final class HandlerDeadline implements Runnable {
         }
         Thread.interrupted();
         return false;
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "hookline-handler-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 }
