@@ -19,7 +19,16 @@ public final class ExaDeliveries {
      * @param size the body size
      */
     public ExaDeliveries(int size) {
-        this.payloads = Payloads.ofSize(size);
+        this(Payloads.ofSize(size));
+    }
+
+    /**
+     * Deliveries of the given bodies signed with {@link Secrets#EXA}.
+     *
+     * @param payloads the body maker
+     */
+    public ExaDeliveries(Payloads payloads) {
+        this.payloads = payloads;
         this.signer = WebhookSigner.of(SignatureSchemes.exa(), Secrets.EXA);
     }
 

@@ -81,6 +81,22 @@ public final class Payloads {
         return new Payloads(bytes);
     }
 
+    /**
+     * The fixture file exactly as it is stored (pretty-printed, 1,878 bytes), its event id replaced by a
+     * placeholder of the same length: the body the whole-path floor was first measured on.
+     *
+     * @return the body maker
+     */
+    public static Payloads fixture() {
+        byte[] bytes = fixtureBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String id = JSON.readTree(bytes).get("id").stringValue();
+        if (id.length() != PLACEHOLDER_ID.length() || text.indexOf('"' + id + '"') != text.lastIndexOf('"' + id + '"')) {
+            throw new IllegalStateException("the fixture's id must occur once and be as long as the placeholder");
+        }
+        return new Payloads(text.replace('"' + id + '"', '"' + PLACEHOLDER_ID + '"').getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The body size in bytes. */
     public int size() {
         return template.length;
@@ -117,11 +133,15 @@ public final class Payloads {
     }
 
     private static JsonNode readFixture() {
+        return JSON.readTree(fixtureBytes());
+    }
+
+    private static byte[] fixtureBytes() {
         try (InputStream in = Payloads.class.getResourceAsStream(FIXTURE)) {
             if (in == null) {
                 throw new IllegalStateException("fixture missing from the classpath: " + FIXTURE);
             }
-            return JSON.readTree(in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -84,6 +84,35 @@ class BenchmarkSetupTest {
         assertThat(EndpointBenchmark.lastItem.properties()).isNotNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1024", WholePathBenchmark.FIXTURE})
+    void everyWholePathBenchmarkSucceedsEvenWhenTheRingComesRound(String body) throws Exception {
+        // JMH runs each method in a fork of its own: so does this, each on a fresh state
+        for (int method = 0; method < 4; method++) {
+            WholePathBenchmark benchmark = new WholePathBenchmark();
+            benchmark.body = body;
+            benchmark.ringSizeOverride = 64;
+            benchmark.setup(); // runs each path once and throws if one fails
+            for (int i = 0; i < 3 * 64; i++) {
+                switch (method) {
+                    case 0 -> assertThat(benchmark.hookline().status()).isEqualTo(Outcome.Status.ACCEPTED);
+                    case 1 -> assertThat(benchmark.floor().data().properties()).isNotNull();
+                    case 2 -> assertThat(benchmark.accept()).isInstanceOf(dev.hookline.Acceptance.Verified.class);
+                    default -> benchmark.acceptFloor();
+                }
+            }
+        }
+        assertThat(WholePathBenchmark.lastItem.properties()).isNotNull();
+    }
+
+    @Test
+    void theFixtureIsTheStoredFileWithDistinctIds() {
+        Payloads payloads = Payloads.fixture();
+        assertThat(payloads.size()).isEqualTo(1878);
+        assertThat(new String(payloads.withId(7), StandardCharsets.UTF_8)).contains("\"" + Payloads.id(7) + "\"")
+                .contains("\n  \"data\": {");
+    }
+
     @Test
     void ringsAreBoundedAndPowersOfTwo() {
         for (int size : new int[] {1024, 16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024}) {
