@@ -101,6 +101,21 @@ class Ed25519SignatureTest {
     }
 
     @Test
+    void moreV1aEntriesThanFourAreMalformedBeforeAnyIsChecked() {
+        Map<String, String> signed = new LinkedHashMap<>(WebhookSigner.of(SignatureSchemes.standardWebhooks(),
+                SECRET_KEY).sign(BODY, NOW, "msg_4"));
+        String forged = "v1a," + Base64.getEncoder().encodeToString(new byte[64]);
+        String genuine = signed.get("webhook-signature");
+
+        signed.put("webhook-signature", String.join(" ", forged, forged, forged, genuine));
+        assertThat(failureOf(verifier(PUBLIC_KEY), Headers.of(signed), BODY)).as("four entries, one genuine").isNull();
+
+        signed.put("webhook-signature", String.join(" ", forged, forged, forged, forged, genuine));
+        assertThat(failureOf(verifier(PUBLIC_KEY), Headers.of(signed), BODY))
+                .isEqualTo(SignatureFailure.MALFORMED_SIGNATURE);
+    }
+
+    @Test
     void eachKeyIsRefusedWhereItCannotServe() {
         assertThatThrownBy(() -> verifier(SECRET_KEY))
                 .isInstanceOf(IllegalArgumentException.class)
