@@ -90,8 +90,8 @@ public final class EventType<T> {
         if (dataObject == null) {
             return true;
         }
-        JsonNode object = event.data().get("object");
-        return object == null || !object.isString() || dataObject.equals(object.stringValue());
+        String object = event.dataString("object");
+        return object == null || dataObject.equals(object);
     }
 
     @Override

@@ -16,8 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * An envelope that is one JSON object, with the event's id, type, time and data in top-level fields
@@ -38,6 +41,10 @@ public final class JsonEnvelope implements EnvelopeFormat {
 
     private final Source id;
     private final Source type;
+    /** The top-level field of the id, or null when it comes from elsewhere. */
+    private final String idField;
+    /** The top-level field of the type, or null when it comes from a header. */
+    private final String typeField;
     private final String timeField;
     private final String dataField;
     private final String typeQualifierField;
@@ -47,6 +54,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
     private JsonEnvelope(Builder builder) {
         this.id = builder.id;
         this.type = builder.type;
+        this.idField = builder.idField;
+        this.typeField = builder.typeField;
         this.timeField = builder.timeField;
         this.dataField = builder.dataField;
         this.typeQualifierField = builder.typeQualifierField;
@@ -84,33 +93,88 @@ public final class JsonEnvelope implements EnvelopeFormat {
         if (!isUtf8(body)) {
             throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
+        Fields fields = new Fields();
+        try (JsonParser parser = mapper.createParser(body)) {
+            scan(parser, fields);
         } catch (JacksonException e) {
             // the parser's message may quote the payload: keep only the reason
             throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
         }
-        if (root == null || !root.isObject()) {
-            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
-        }
-        String eventType = type.read(root, headers, body);
+        String eventType = type.read(fields, headers, body);
         if (eventType == null) {
             throw new MalformedPayloadException(PayloadFailure.MISSING_EVENT_TYPE);
         }
-        String eventId = id.read(root, headers, body);
+        String eventId = id.read(fields, headers, body);
         if (eventId == null) {
             throw new MalformedPayloadException(PayloadFailure.MISSING_EVENT_ID);
         }
-        Instant time = timeField == null ? null : instant(root.get(timeField));
-        JsonNode data = dataField == null ? root : root.get(dataField);
-        if (typeQualifierField != null) {
-            JsonNode qualifier = root.get(typeQualifierField);
-            if (qualifier != null && qualifier.isString() && !qualifier.stringValue().isEmpty()) {
-                return new Envelope(eventId, eventType + "." + qualifier.stringValue(), time, data, eventType);
+        String baseType = null;
+        if (fields.qualifier != null) {
+            baseType = eventType;
+            eventType = eventType + "." + fields.qualifier;
+        }
+        if (fields.dataEnd > 0) {
+            return Envelope.located(eventId, eventType, fields.time, baseType, body, fields.dataStart, fields.dataEnd,
+                    mapper);
+        }
+        return new Envelope(eventId, eventType, fields.time, fields.data, baseType);
+    }
+
+    /**
+     * Reads the body's top-level fields in one streaming pass that checks the whole document, keeping the values
+     * this envelope reads and, for object or array data, only where the data starts and ends. The last of repeated
+     * fields counts, as in a tree of the body.
+     */
+    private void scan(JsonParser parser, Fields fields) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
+        }
+        if (dataField == null) {
+            fields.dataStart = (int) parser.currentTokenLocation().getByteOffset();
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals(dataField)) {
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    fields.dataStart = (int) parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    fields.dataEnd = (int) parser.currentLocation().getByteOffset();
+                    fields.data = null;
+                } else {
+                    fields.data = parser.readValueAsTree();
+                    fields.dataEnd = 0;
+                }
+                continue;
+            }
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                fields.clear(name, this);
+                continue;
+            }
+            String text = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+            String nonEmpty = text == null || text.isEmpty() ? null : text;
+            if (name.equals(idField)) {
+                fields.id = nonEmpty;
+            }
+            if (name.equals(typeField)) {
+                fields.type = nonEmpty;
+            }
+            if (name.equals(typeQualifierField)) {
+                fields.qualifier = nonEmpty;
+            }
+            if (name.equals(timeField)) {
+                fields.time = text != null ? instant(text)
+                        : value == JsonToken.VALUE_NUMBER_INT ? epochSeconds(parser) : null;
             }
         }
-        return new Envelope(eventId, eventType, time, data);
+        if (dataField == null) {
+            fields.dataEnd = (int) parser.currentLocation().getByteOffset();
+        }
+        if (parser.nextToken() != null) {
+            // content after the object: not one JSON document
+            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
+        }
     }
 
     @Override
@@ -174,33 +238,31 @@ public final class JsonEnvelope implements EnvelopeFormat {
         return true;
     }
 
-    /** ISO-8601 text or unix seconds; null for anything else. */
-    private static Instant instant(JsonNode node) {
-        if (node == null) {
+    /** The instant of unix seconds in a JSON integer; null if out of range. */
+    private static Instant epochSeconds(JsonParser parser) {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             return null;
         }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            long seconds = node.longValue();
-            return seconds >= 0 && seconds <= Instant.MAX.getEpochSecond() ? Instant.ofEpochSecond(seconds) : null;
+        long seconds = parser.getLongValue();
+        return seconds >= 0 && seconds <= Instant.MAX.getEpochSecond() ? Instant.ofEpochSecond(seconds) : null;
+    }
+
+    /** The instant of ISO-8601 text (UTC when it has no offset); null for anything else. */
+    private static Instant instant(String text) {
+        Instant utc = utcInstant(text);
+        if (utc != null) {
+            return utc;
         }
-        if (node.isString()) {
-            String text = node.stringValue();
-            Instant utc = utcInstant(text);
-            if (utc != null) {
-                return utc;
-            }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            // a date-time with no offset is taken as UTC, as providers that omit it mean
             try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException withoutOffset) {
-                // a date-time with no offset is taken as UTC, as providers that omit it mean
-                try {
-                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    return null;
-                }
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                return null;
             }
         }
-        return null;
     }
 
     /**
@@ -257,24 +319,45 @@ public final class JsonEnvelope implements EnvelopeFormat {
         return value;
     }
 
+    /** The top-level values one body gives the envelope's fields; filled by one {@link #scan}. */
+    private static final class Fields {
+        String id;
+        String type;
+        String qualifier;
+        Instant time;
+        /** Scalar data, or the missing node when there is none; null when the data is located in the body. */
+        JsonNode data = MissingNode.getInstance();
+        int dataStart;
+        /** Where located data ends; 0 when it is not located. */
+        int dataEnd;
+
+        /** Forgets what an earlier field of this name gave: its last value is an object or an array. */
+        void clear(String name, JsonEnvelope format) {
+            if (name.equals(format.idField)) {
+                id = null;
+            }
+            if (name.equals(format.typeField)) {
+                type = null;
+            }
+            if (name.equals(format.typeQualifierField)) {
+                qualifier = null;
+            }
+            if (name.equals(format.timeField)) {
+                time = null;
+            }
+        }
+    }
+
     /** Where a string part of the event comes from. */
     @FunctionalInterface
     private interface Source {
         /** The non-empty value, or null when absent. */
-        String read(JsonNode root, Headers headers, byte[] body);
-    }
-
-    private static Source field(String name) {
-        requireName(name);
-        return (root, headers, body) -> {
-            JsonNode node = root.get(name);
-            return node != null && node.isString() && !node.stringValue().isEmpty() ? node.stringValue() : null;
-        };
+        String read(Fields fields, Headers headers, byte[] body);
     }
 
     private static Source header(String name) {
         requireName(name);
-        return (root, headers, body) -> {
+        return (fields, headers, body) -> {
             String value = headers.first(name);
             return value == null || value.isBlank() ? null : value.strip();
         };
@@ -297,8 +380,13 @@ public final class JsonEnvelope implements EnvelopeFormat {
 
     /** Configures a {@link JsonEnvelope}; not thread-safe. */
     public static final class Builder {
-        private Source id = field(DEFAULT_ID_FIELD);
-        private Source type = field(DEFAULT_TYPE_FIELD);
+        private static final Source ID_FIELD = (fields, headers, body) -> fields.id;
+        private static final Source TYPE_FIELD = (fields, headers, body) -> fields.type;
+
+        private Source id = ID_FIELD;
+        private Source type = TYPE_FIELD;
+        private String idField = DEFAULT_ID_FIELD;
+        private String typeField = DEFAULT_TYPE_FIELD;
         private String idHeader;
         private String typeHeader;
         private String timeField;
@@ -316,7 +404,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
          * @return this builder
          */
         public Builder idField(String name) {
-            this.id = field(name);
+            this.idField = requireName(name);
+            this.id = ID_FIELD;
             this.idHeader = null;
             return this;
         }
@@ -330,6 +419,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
          */
         public Builder idHeader(String name) {
             this.id = header(name);
+            this.idField = null;
             this.idHeader = name.toLowerCase(Locale.ROOT);
             return this;
         }
@@ -341,7 +431,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
          * @return this builder
          */
         public Builder idFromBodyDigest() {
-            this.id = (root, headers, body) -> sha256Hex(body);
+            this.id = (fields, headers, body) -> sha256Hex(body);
+            this.idField = null;
             this.idHeader = null;
             return this;
         }
@@ -353,7 +444,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
          * @return this builder
          */
         public Builder typeField(String name) {
-            this.type = field(name);
+            this.typeField = requireName(name);
+            this.type = TYPE_FIELD;
             this.typeHeader = null;
             return this;
         }
@@ -367,6 +459,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
          */
         public Builder typeHeader(String name) {
             this.type = header(name);
+            this.typeField = null;
             this.typeHeader = name.toLowerCase(Locale.ROOT);
             return this;
         }

@@ -3,21 +3,23 @@ package dev.hookline.event;
 import dev.hookline.delivery.Headers;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * One verified event as handlers see it: its id, type and time, how it arrived ({@link #receipt()}), and its
  * {@code data}, as a JSON tree or bound to a typed record on request.
  *
- * <p>Binding happens at most once per requested type, when a handler first asks for it; every handler asking for
- * the same type gets the same instance. Thread-safe. {@link #toString()} shows the provider, type and id, never
- * the data.
+ * <p>Binding happens at most once per requested type, when a handler first asks for it, straight from the body's
+ * bytes when the envelope located the data there; every handler asking for the same type gets the same instance.
+ * The JSON tree is made only if something asks for it. Thread-safe. {@link #toString()} shows the provider, type
+ * and id, never the data.
  */
 public final class WebhookEvent {
 
@@ -26,10 +28,12 @@ public final class WebhookEvent {
 
     private final VerifiedEvent verified;
     private final int attempt;
-    private final JsonNode data;
-    private final String baseType;
-    private final ObjectMapper mapper;
-    private final ConcurrentHashMap<Type, Object> bound = new ConcurrentHashMap<>(4);
+    private final Envelope envelope;
+    private final DataReaders readers;
+    /** The first type bound and its value (most events bind one), then any others; guarded by {@code this}. */
+    private Type firstKey;
+    private Object firstValue;
+    private Map<Type, Object> moreBound;
 
     /**
      * The handlers' view of a verified event.
@@ -53,15 +57,13 @@ public final class WebhookEvent {
      */
     public WebhookEvent(VerifiedEvent verified, int attempt, Envelope envelope, ObjectMapper mapper) {
         this.verified = Objects.requireNonNull(verified, "verified");
-        this.data = envelope.data();
-        this.baseType = envelope.baseType();
+        this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.attempt = attempt;
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.readers = DataReaders.of(Objects.requireNonNull(mapper, "mapper"));
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
         }
     }
-
     /** The provider's name, such as {@code exa}. */
     public String provider() {
         return verified.provider();
@@ -84,7 +86,7 @@ public final class WebhookEvent {
      * @return the base type, or {@code null} for none
      */
     public String baseType() {
-        return baseType;
+        return envelope.baseType();
     }
 
     /** When the sender says the event happened, or {@code null} if the envelope does not say. */
@@ -107,9 +109,19 @@ public final class WebhookEvent {
         return verified;
     }
 
-    /** The event's data as a JSON tree; a missing node if the envelope has none. */
+    /**
+     * The event's data as a JSON tree, made on the first call when the data is otherwise bound straight from the
+     * body's bytes.
+     *
+     * @return the tree; a missing node if the envelope has none
+     */
     public JsonNode data() {
-        return data;
+        return envelope.data();
+    }
+
+    /** The string in the data's top-level field {@code name}, read without a tree; null if absent or not one. */
+    String dataString(String name) {
+        return envelope.dataString(name);
     }
 
     /**
@@ -125,7 +137,7 @@ public final class WebhookEvent {
     }
 
     /**
-     * The data bound to {@code dataType}; {@code JsonNode} returns the tree itself.
+     * The data bound to {@code dataType}; {@code JsonNode} (or a supertype of it) returns the tree itself.
      *
      * @param dataType the type to bind to
      * @param <T> the data type
@@ -134,10 +146,13 @@ public final class WebhookEvent {
      *     absent or does not bind
      */
     public <T> T dataAs(Class<T> dataType) {
-        if (dataType.isInstance(data)) {
-            return dataType.cast(data);
+        if (dataType.isAssignableFrom(JsonNode.class) || JsonNode.class.isAssignableFrom(dataType)) {
+            JsonNode tree = envelope.data();
+            if (dataType.isInstance(tree)) {
+                return dataType.cast(tree);
+            }
         }
-        return dataType.cast(bind(dataType, () -> mapper.constructType(dataType)));
+        return dataType.cast(bind(dataType, null));
     }
 
     /**
@@ -151,18 +166,29 @@ public final class WebhookEvent {
      */
     public Object dataAs(JavaType dataType) {
         if (dataType.getRawClass() == JsonNode.class) {
-            return data;
+            return envelope.data();
         }
         // a plain class is the same request however it is asked for
-        Type key = dataType.hasGenericTypes() ? dataType : dataType.getRawClass();
-        return bind(key, () -> dataType);
+        return bind(dataType.hasGenericTypes() ? dataType : dataType.getRawClass(), dataType);
     }
 
-    private Object bind(Type key, Supplier<JavaType> type) {
-        Object value = bound.get(key);
+    /**
+     * The value bound for {@code key}, binding it on the first request. Under this event's lock: handlers of one
+     * event run one after another, so it is never contended in practice, and two threads asking at once bind once.
+     */
+    private synchronized Object bind(Type key, JavaType type) {
+        Object value = key.equals(firstKey) ? firstValue : moreBound == null ? null : moreBound.get(key);
         if (value == null) {
-            // computeIfAbsent: two handlers asking at once bind once, and the lock covers this key alone
-            value = bound.computeIfAbsent(key, k -> convert(type.get()));
+            value = convert(readers.reader(key, type));
+            if (firstKey == null) {
+                firstKey = key;
+                firstValue = value;
+            } else {
+                if (moreBound == null) {
+                    moreBound = new HashMap<>(4);
+                }
+                moreBound.put(key, value);
+            }
         }
         if (value == UNBINDABLE) {
             throw new MalformedPayloadException(PayloadFailure.INVALID_EVENT_DATA);
@@ -170,12 +196,12 @@ public final class WebhookEvent {
         return value;
     }
 
-    private Object convert(JavaType type) {
-        if (data.isMissingNode() || data.isNull()) {
+    private Object convert(ObjectReader reader) {
+        if (envelope.hasNoData()) {
             return UNBINDABLE;
         }
         try {
-            Object value = mapper.treeToValue(data, type);
+            Object value = envelope.bind(reader);
             return value == null ? UNBINDABLE : value;
         } catch (JacksonException | IllegalArgumentException e) {
             // the parser's message may quote the payload: keep only the reason

@@ -25,7 +25,7 @@ public final class TestEvents {
         Envelope envelope = format.read(headers, body, EventJson.mapper());
         VerifiedEvent verified = new VerifiedEvent(provider, provider, envelope.id(), envelope.type(), envelope.time(),
                 Instant.EPOCH, null, headers.only(format.headersRead()), body);
-        return new WebhookEvent(verified, 1, envelope.data(), EventJson.mapper());
+        return new WebhookEvent(verified, 1, envelope, EventJson.mapper());
     }
 
     /** An event of the given type whose data is {@code dataJson}. */

@@ -1,0 +1,53 @@
+package dev.hookline.event;
+
+import java.lang.reflect.Type;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * The readers one mapper binds event data with, one per requested type, made on its first use and kept: making a
+ * reader looks up its deserializer, work that need not be repeated for every event.
+ */
+final class DataReaders {
+
+    private static final DataReaders DEFAULT = new DataReaders(EventJson.mapper());
+
+    /** The readers of the last other mapper asked for: endpoints share one mapper, if not the default. */
+    private static volatile DataReaders other;
+
+    private final ObjectMapper mapper;
+    private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    private DataReaders(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The readers of {@code mapper}. */
+    static DataReaders of(ObjectMapper mapper) {
+        if (mapper == DEFAULT.mapper) {
+            return DEFAULT;
+        }
+        DataReaders last = other;
+        if (last == null || last.mapper != mapper) {
+            // several mappers in turn each start afresh: slower, never wrong
+            last = new DataReaders(mapper);
+            other = last;
+        }
+        return last;
+    }
+
+    /**
+     * The reader for {@code key}: a class, or a generic {@link JavaType}.
+     *
+     * @param type the key as a {@link JavaType} if the caller has one, else null
+     */
+    ObjectReader reader(Type key, JavaType type) {
+        ObjectReader reader = readers.get(key);
+        if (reader == null) {
+            reader = readers.computeIfAbsent(key, k -> mapper.readerFor(type != null ? type : mapper.constructType(k)));
+        }
+        return reader;
+    }
+}
