@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  *
  * <p><b>The SQL.</b> Each version is a plain SQL file in the jar, {@code dev/hookline/jdbc/V<n>__<name>.sql}
  * (version 1, {@code V1__deduplication.sql}, creates the table of {@link JdbcDeduplicator}; version 2,
- * {@code V2__inbox.sql}, the table of {@link JdbcInbox}). Table, index and
+ * {@code V2__inbox.sql}, the table of {@link JdbcInbox}; version 3, {@code V3__backfill_position.sql}, the table
+ * of {@link JdbcPositionStore}). Table, index and
  * constraint names start with a prefix, {@value #DEFAULT_PREFIX} unless you choose another, written
  * {@code ${prefix}} in the files. A prefix is 1 to 32 characters of {@code a-z}, {@code 0-9} and {@code _}, not
  * starting with a digit, so that it is a SQL identifier needing no quotes. Tables are created in the first
@@ -55,7 +56,8 @@ public final class JdbcSchema {
     public static final String DEFAULT_PREFIX = "hookline_";
 
     /** The files of every version, in order. A test checks that every file in the jar is listed. */
-    private static final List<String> FILES = List.of("V1__deduplication.sql", "V2__inbox.sql");
+    private static final List<String> FILES = List.of("V1__deduplication.sql", "V2__inbox.sql",
+            "V3__backfill_position.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
     /** The first half of the advisory lock's key: "hook" in ASCII. The second half is the prefix's hash. */

@@ -90,13 +90,13 @@ class JdbcSchemaTest {
     void appliesEveryVersionOnceAndThenNothing() throws Exception {
         JdbcSchema schema = newSchema();
 
-        assertThat(schema.apply(dataSource)).extracting(SchemaMigration::version).containsExactly(1, 2);
+        assertThat(schema.apply(dataSource)).extracting(SchemaMigration::version).containsExactly(1, 2, 3);
         assertThat(schema.apply(dataSource)).isEmpty();
         assertThat(schema.apply(other)).isEmpty();
 
-        assertThat(versions(schema)).containsExactly("1 deduplication", "2 inbox");
-        assertThat(tables(schema.prefix())).containsExactly(schema.prefix() + "deduplication",
-                schema.prefix() + "inbox", schema.prefix() + "schema_version");
+        assertThat(versions(schema)).containsExactly("1 deduplication", "2 inbox", "3 backfill position");
+        assertThat(tables(schema.prefix())).containsExactly(schema.prefix() + "backfill_position",
+                schema.prefix() + "deduplication", schema.prefix() + "inbox", schema.prefix() + "schema_version");
     }
 
     @Test
@@ -119,8 +119,8 @@ class JdbcSchemaTest {
                     result.get(30, TimeUnit.SECONDS).forEach(migration -> applied.add(migration.version()));
                 }
 
-                assertThat(applied).containsExactly(1, 2);
-                assertThat(versions(schema)).containsExactly("1 deduplication", "2 inbox");
+                assertThat(applied).containsExactly(1, 2, 3);
+                assertThat(versions(schema)).containsExactly("1 deduplication", "2 inbox", "3 backfill position");
             }
         } finally {
             threads.shutdownNow();
@@ -150,7 +150,7 @@ class JdbcSchemaTest {
             assertThat(tables(schema.prefix())).isEmpty();
 
             holder.commit();
-            assertThat(applying.get(30, TimeUnit.SECONDS)).extracting(SchemaMigration::version).containsExactly(1, 2);
+            assertThat(applying.get(30, TimeUnit.SECONDS)).extracting(SchemaMigration::version).containsExactly(1, 2, 3);
         }
     }
 
@@ -159,8 +159,8 @@ class JdbcSchemaTest {
         JdbcSchema schema = newSchema();
         schema.apply(dataSource);
 
-        assertThat(tables(schema.prefix())).containsExactly(schema.prefix() + "deduplication",
-                schema.prefix() + "inbox", schema.prefix() + "schema_version");
+        assertThat(tables(schema.prefix())).containsExactly(schema.prefix() + "backfill_position",
+                schema.prefix() + "deduplication", schema.prefix() + "inbox", schema.prefix() + "schema_version");
         assertThat(TestDatabase.count(dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('"
                 + schema.prefix() + "deduplication_pkey', '" + schema.prefix() + "deduplication_expires_at')"))
                 .isEqualTo(2);
@@ -190,23 +190,25 @@ class JdbcSchemaTest {
     void theSqlHasThePrefixInPlace() {
         JdbcSchema schema = JdbcSchema.withPrefix("acme_");
 
-        SchemaMigration first = schema.migrations().get(0);
-        assertThat(first.version()).isEqualTo(1);
-        assertThat(first.description()).isEqualTo("deduplication");
-        assertThat(first.fileName()).isEqualTo("V1__deduplication.sql");
-        assertThat(first.sql()).contains("CREATE TABLE acme_deduplication (")
-                .contains("CREATE INDEX acme_deduplication_expires_at ON acme_deduplication (expires_at)")
-                .doesNotContain("${");
-        SchemaMigration second = schema.migrations().get(1);
-        assertThat(second.version()).isEqualTo(2);
-        assertThat(second.description()).isEqualTo("inbox");
-        assertThat(second.fileName()).isEqualTo("V2__inbox.sql");
-        assertThat(second.sql()).contains("CREATE TABLE acme_inbox (")
-                .contains("CONSTRAINT acme_inbox_event UNIQUE (endpoint, event_id)")
-                .doesNotContain("${");
-        assertThat(schema.sql()).isEqualTo(first.sql() + "\n" + second.sql());
+        List<SchemaMigration> migrations = schema.migrations();
+        assertVersion(migrations.get(0), 1, "deduplication", "V1__deduplication.sql", "CREATE TABLE acme_deduplication (",
+                "CREATE INDEX acme_deduplication_expires_at ON acme_deduplication (expires_at)");
+        assertVersion(migrations.get(1), 2, "inbox", "V2__inbox.sql", "CREATE TABLE acme_inbox (",
+                "CONSTRAINT acme_inbox_event UNIQUE (endpoint, event_id)");
+        assertVersion(migrations.get(2), 3, "backfill position", "V3__backfill_position.sql",
+                "CREATE TABLE acme_backfill_position (", "CONSTRAINT acme_backfill_position_pkey PRIMARY KEY (endpoint)");
+        assertThat(schema.sql()).isEqualTo(migrations.get(0).sql() + "\n" + migrations.get(1).sql() + "\n"
+                + migrations.get(2).sql());
         assertThat(JdbcSchema.create().prefix()).isEqualTo("hookline_");
         assertThat(JdbcSchema.create().migrations().get(0).sql()).contains("CREATE TABLE hookline_deduplication (");
+    }
+
+    private static void assertVersion(SchemaMigration migration, int version, String description, String file,
+                                      String... statements) {
+        assertThat(migration.version()).isEqualTo(version);
+        assertThat(migration.description()).isEqualTo(description);
+        assertThat(migration.fileName()).isEqualTo(file);
+        assertThat(migration.sql()).contains(statements).doesNotContain("${");
     }
 
     @Test

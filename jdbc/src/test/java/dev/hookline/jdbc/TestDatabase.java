@@ -104,7 +104,30 @@ public final class TestDatabase {
     public static void dropTables(DataSource dataSource, String prefix) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + prefix + "deduplication, " + prefix + "inbox, " + prefix
-                    + "schema_version");
+                    + "backfill_position, " + prefix + "schema_version");
+        }
+    }
+
+    /**
+     * Two instances of an application on the test server: a pool each, sharing the tables of a prefix of their own,
+     * created through the first. Closing drops the tables and closes both pools.
+     */
+    public record TwoInstances(HikariDataSource a, HikariDataSource b, String prefix) implements AutoCloseable {
+
+        /** Two pools of {@code size} connections, named after {@code name}, and the tables. */
+        public static TwoInstances open(String name, int size) {
+            String prefix = uniquePrefix();
+            HikariDataSource a = pool(name + "-a", size);
+            HikariDataSource b = pool(name + "-b", size);
+            JdbcSchema.withPrefix(prefix).apply(a);
+            return new TwoInstances(a, b, prefix);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (a; b) {
+                dropTables(a, prefix);
+            }
         }
     }
 

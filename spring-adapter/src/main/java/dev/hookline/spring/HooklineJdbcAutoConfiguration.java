@@ -6,6 +6,7 @@ import dev.hookline.jdbc.InboxRetry;
 import dev.hookline.jdbc.InboxWorkers;
 import dev.hookline.jdbc.JdbcDeduplicator;
 import dev.hookline.jdbc.JdbcInbox;
+import dev.hookline.jdbc.JdbcPositionStore;
 import dev.hookline.jdbc.JdbcSchema;
 import dev.hookline.servlet.DeliveryReceiver;
 import dev.hookline.servlet.WebhookFilter;
@@ -38,6 +39,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>the inbox's workers, a {@code SmartLifecycle} that starts with the application when an endpoint uses the
  *       inbox, dispatches through the endpoints the {@link WebhookListenerProcessor} built (with their
  *       {@code @WebhookListener} methods), and stops gracefully with it;</li>
+ *   <li>with hookline-providers, the {@link JdbcPositionStore} in which scheduled backfills
+ *       ({@code backfill.enabled=true}) keep their positions, so that instances do not repeat each other's work;</li>
  *   <li>with Micrometer, {@link InboxMetrics}; with Spring Boot's health module, {@link InboxHealthIndicator}
  *       ({@code hooklineInbox}).</li>
  * </ul>
@@ -145,6 +148,22 @@ public final class HooklineJdbcAutoConfiguration {
         return builder;
     }
 
+    /**
+     * The positions of scheduled backfills in PostgreSQL, shared by every instance, when hookline-providers is on the
+     * class path.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.hookline.providers.PositionStore")
+    static final class Backfill {
+
+        @Bean
+        @ConditionalOnMissingBean(type = "dev.hookline.providers.PositionStore")
+        JdbcPositionStore hooklineBackfillPositionStore(DataSource dataSource, JdbcSchema schema,
+                                                        JdbcSchemaInitializer initialized) {
+            return JdbcPositionStore.withPrefix(dataSource, schema.prefix());
+        }
+    }
+
     /** Micrometer gauges of the inbox, when Micrometer is in use. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
@@ -171,11 +190,7 @@ public final class HooklineJdbcAutoConfiguration {
     }
 
     private static <T> T checked(String property, Supplier<T> make, String action) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new WebhookConfigurationException(property + " is not valid: " + e.getMessage(), action, e);
-        }
+        return WebhookConfigurationException.checked(property, make, action);
     }
 
     private static Duration positive(String property, Duration value, String action) {

@@ -173,6 +173,9 @@ public class HooklineProperties {
         /** How events are wrapped, for an endpoint whose provider is a SignatureScheme bean. */
         private final Envelope envelope = new Envelope();
 
+        /** A scheduled backfill of the events this endpoint missed, from Exa's events API. */
+        private final Backfill backfill = new Backfill();
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -301,6 +304,15 @@ public class HooklineProperties {
 
         public Envelope getEnvelope() {
             return envelope;
+        }
+
+        /**
+         * The settings under {@code hookline.endpoints.<name>.backfill}.
+         *
+         * @return the settings
+         */
+        public Backfill getBackfill() {
+            return backfill;
         }
 
         /** Never shows the secrets, only how many there are. */
@@ -526,6 +538,100 @@ public class HooklineProperties {
         boolean isSet() {
             return idField != null || idHeader != null || idFromBodyDigest || typeField != null || typeHeader != null
                     || timeField != null || dataField != null || wholeBodyAsData || trustUnsignedHeaders;
+        }
+    }
+
+    /**
+     * A scheduled backfill of an Exa endpoint: every interval, the events Exa emitted since the position the last run
+     * reached are fetched from its events API and dispatched through the endpoint, so that deduplication skips what
+     * was delivered and the rest runs the listeners. Needs hookline-providers. The position is kept in PostgreSQL
+     * when the application has hookline-jdbc and a DataSource (shared by every instance, so that they do not repeat
+     * each other's work), else in this instance's memory.
+     */
+    public static class Backfill {
+
+        /** Default time between the end of one run and the start of the next: five minutes. */
+        public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+
+        /** Default distance back in time the first run starts from: one day. */
+        public static final Duration DEFAULT_LOOK_BACK = Duration.ofDays(1);
+
+        /** Whether missed events are fetched from Exa's events API and dispatched, every interval. */
+        private boolean enabled;
+
+        /** Time between the end of one run and the start of the next; the first runs when the application starts. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration interval = DEFAULT_INTERVAL;
+
+        /**
+         * How far back the first run starts when no position is stored (the first start, or every start without
+         * a shared PostgreSQL store).
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration lookBack = DEFAULT_LOOK_BACK;
+
+        /** Only events of these types are fetched; empty for every type. */
+        private List<String> types = new ArrayList<>();
+
+        /** The Exa API key, such as ${EXA_API_KEY}. Required when enabled; masked by Actuator, never logged. */
+        private String apiKey;
+
+        /** Base URL of Exa's Websets API, for a proxy or a test server. */
+        private String apiUrl = "https://api.exa.ai/websets";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getLookBack() {
+            return lookBack;
+        }
+
+        public void setLookBack(Duration lookBack) {
+            this.lookBack = lookBack;
+        }
+
+        public List<String> getTypes() {
+            return types;
+        }
+
+        public void setTypes(List<String> types) {
+            this.types = types;
+        }
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public String getApiUrl() {
+            return apiUrl;
+        }
+
+        public void setApiUrl(String apiUrl) {
+            this.apiUrl = apiUrl;
+        }
+
+        /** Never shows the API key. */
+        @Override
+        public String toString() {
+            return "Backfill[enabled=" + enabled + ", interval=" + interval + ", lookBack=" + lookBack + ", apiUrl="
+                    + apiUrl + "]";
         }
     }
 

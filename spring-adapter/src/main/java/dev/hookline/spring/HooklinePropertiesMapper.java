@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -47,6 +49,9 @@ public final class HooklinePropertiesMapper {
     private static final String JDBC_ACTION = "Add dev.hookline:hookline-jdbc, a DataSource for PostgreSQL "
             + "(spring-boot-starter-jdbc and org.postgresql:postgresql, with spring.datasource.url) and the tables "
             + "(hookline.jdbc.initialize-schema=always, or JdbcSchema's SQL in your migrations)";
+
+    /** A class of hookline-providers, which scheduled backfills need; looked for by name, never loaded here. */
+    private static final String EXA_CLIENT = "dev.hookline.providers.ExaClient";
 
     /** A name that can follow {@code hookline.endpoints.} as it is. */
     private static final Pattern SIMPLE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -100,6 +105,7 @@ public final class HooklinePropertiesMapper {
         checkDurations(name, endpoint);
         int maxBodySize = maxBodySize(name, endpoint.getMaxBodySize());
         Deduplicator deduplicator = deduplicator(name, endpoint, provider, beans);
+        checkBackfill(name, endpoint, provider, beans);
         WebhookServletOptions.Builder options = WebhookServletOptions.builder().logFailures(false);
         PropertyMapper map = PropertyMapper.get();
         map.from(maxBodySize).to(options::maxBodySize);
@@ -313,6 +319,53 @@ public final class HooklinePropertiesMapper {
                     + "; it must be from 1B to " + Integer.MAX_VALUE + "B", "Set a size such as 1MB.");
         }
         return (int) size.toBytes();
+    }
+
+    /**
+     * Checks {@code backfill.*} when it is enabled: an Exa endpoint in direct mode, hookline-providers present, an API
+     * key, positive times, no blank type. The API key's form and the URL are checked when the client is built.
+     */
+    private static void checkBackfill(String name, HooklineProperties.Endpoint endpoint, Provider provider,
+                                      ListableBeanFactory beans) {
+        HooklineProperties.Backfill backfill = endpoint.getBackfill();
+        if (!backfill.isEnabled()) {
+            return;
+        }
+        String key = property(name, "backfill");
+        String remove = "remove " + key + ".*";
+        if (!provider.name().equals("exa")) {
+            throw new WebhookConfigurationException(key + ".enabled is true, but the endpoint receives from '"
+                    + provider.name() + "': only Exa has an events API to backfill from", "Set it on an endpoint "
+                    + "whose provider is exa, or " + remove + ".");
+        }
+        if (endpoint.getMode() == HooklineProperties.Mode.INBOX) {
+            throw new WebhookConfigurationException(key + ".enabled is true, but " + property(name, "mode") + " is "
+                    + "inbox: a backfill dispatches through the endpoint, which in inbox mode does not deduplicate",
+                    "Backfill an endpoint in direct mode, with dedupe.store=jdbc to share its deduplication, or "
+                            + remove + ".");
+        }
+        ClassLoader loader = beans instanceof ConfigurableBeanFactory configurable
+                ? configurable.getBeanClassLoader() : HooklinePropertiesMapper.class.getClassLoader();
+        if (!ClassUtils.isPresent(EXA_CLIENT, loader)) {
+            throw new WebhookConfigurationException(key + ".enabled is true, but hookline-providers is not on the "
+                    + "class path", "Add dev.hookline:hookline-providers, or " + remove + ".");
+        }
+        String apiKey = key + ".api-key";
+        if (backfill.getApiKey() == null || backfill.getApiKey().isBlank()) {
+            throw new WebhookConfigurationException(apiKey + " is not set",
+                    "Set " + apiKey + " to the Exa API key, for instance ${EXA_API_KEY}.");
+        }
+        SecretPlaceholders.requireResolved(apiKey, backfill.getApiKey(), "the Exa API key");
+        requirePositive(name, "backfill.interval", backfill.getInterval(), "Set the time between two runs, such as 5m.");
+        requirePositive(name, "backfill.look-back", backfill.getLookBack(),
+                "Set how far back the first run starts, such as 1d.");
+        List<String> types = backfill.getTypes();
+        for (int i = 0; types != null && i < types.size(); i++) {
+            if (types.get(i) == null || types.get(i).isBlank()) {
+                throw new WebhookConfigurationException(key + ".types[" + i + "] is blank",
+                        "Name an event type, such as webset.item.created, or remove it for every type.");
+            }
+        }
     }
 
     /** The inbox's servlet receiver, which hookline-jdbc's auto-configuration provides given a DataSource. */

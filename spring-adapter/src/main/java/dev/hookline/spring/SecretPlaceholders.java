@@ -23,6 +23,18 @@ final class SecretPlaceholders {
      * @throws WebhookConfigurationException naming the property and the placeholder's variable
      */
     static void requireResolved(String property, String secret) {
+        requireResolved(property, secret, "the signing secret the sender issued");
+    }
+
+    /**
+     * Refuses a secret of another kind, such as an API key, when it holds an unresolved placeholder.
+     *
+     * @param property the secret's full property name
+     * @param secret the secret as bound, never put in the message
+     * @param what what the variable should hold, such as {@code the Exa API key}
+     * @throws WebhookConfigurationException naming the property and the placeholder's variable
+     */
+    static void requireResolved(String property, String secret, String what) {
         Optional<String> unresolved = unresolvedName(secret);
         if (unresolved.isEmpty()) {
             return;
@@ -33,8 +45,7 @@ final class SecretPlaceholders {
                     "Name the environment variable that holds the secret, such as ${EXA_WEBHOOK_SECRET}.");
         }
         throw new WebhookConfigurationException(property + " refers to " + name + ", which is not set",
-                "Set the environment variable " + name + " (or a property of that name) to the signing secret the "
-                        + "sender issued.");
+                "Set the environment variable " + name + " (or a property of that name) to " + what + ".");
     }
 
     /**

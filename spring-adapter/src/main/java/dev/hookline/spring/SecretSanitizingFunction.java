@@ -13,10 +13,11 @@ import org.springframework.core.Ordered;
  * Masks webhook secrets in Actuator's {@code configprops} and {@code env} endpoints, which show values in clear
  * once {@code management.endpoint.*.show-values} allows it. A value is masked when
  * <ul>
- *   <li>its key is an endpoint's {@code secrets} or one of its elements, however it is spelled:
- *       {@code hookline.endpoints.exa.secrets[0]}, {@code hookline.endpoints[exa].SECRETS},
- *       {@code HOOKLINE_ENDPOINTS_EXA_SECRETS_0_}; or</li>
- *   <li>it contains a configured secret, whatever its key: the environment variable a
+ *   <li>its key is an endpoint's {@code secrets} or one of its elements, or its {@code backfill.api-key}, however
+ *       it is spelled: {@code hookline.endpoints.exa.secrets[0]}, {@code hookline.endpoints[exa].SECRETS},
+ *       {@code HOOKLINE_ENDPOINTS_EXA_SECRETS_0_}, {@code hookline.endpoints.exa.backfill.apiKey},
+ *       {@code HOOKLINE_ENDPOINTS_EXA_BACKFILL_APIKEY}; or</li>
+ *   <li>it contains a configured secret or API key, whatever its key: the environment variable a
  *       {@code ${EXA_WEBHOOK_SECRET}} placeholder reads, or JSON that holds one.</li>
  * </ul>
  * Runs before every other sanitizing function, since the first one that changes a value has the last word.
@@ -48,8 +49,9 @@ final class SecretSanitizingFunction implements SanitizingFunction, Ordered {
     }
 
     /**
-     * Whether the key is {@code hookline.endpoints.<name>.secrets}, possibly with an index, in any relaxed form.
-     * The name may itself have several elements, so the key is read from its end.
+     * Whether the key is {@code hookline.endpoints.<name>.secrets}, possibly with an index, or
+     * {@code hookline.endpoints.<name>.backfill.api-key}, in any relaxed form. The name may itself have several
+     * elements, so the key is read from its end.
      *
      * @param key a property name as a property source or configprops spells it
      * @return whether the key names an endpoint's secrets
@@ -68,6 +70,10 @@ final class SecretSanitizingFunction implements SanitizingFunction, Ordered {
             return false;
         }
         int last = elements.size() - 1;
+        String tail = String.join(".", elements).replace("-", "");
+        if (last >= 4 && (tail.endsWith(".backfill.apikey") || tail.endsWith(".backfill.api.key"))) {
+            return true;
+        }
         return elements.get(last).equals("secrets")
                 || last >= 4 && elements.get(last - 1).equals("secrets") && isIndex(elements.get(last));
     }
@@ -84,12 +90,19 @@ final class SecretSanitizingFunction implements SanitizingFunction, Ordered {
         for (HooklineProperties hookline : properties) {
             for (HooklineProperties.Endpoint endpoint : hookline.getEndpoints().values()) {
                 for (String secret : endpoint.getSecrets()) {
-                    if (secret != null && !secret.isBlank() && text.contains(secret)) {
+                    if (contains(text, secret)) {
                         return true;
                     }
+                }
+                if (contains(text, endpoint.getBackfill().getApiKey())) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean contains(String text, String secret) {
+        return secret != null && !secret.isBlank() && text.contains(secret);
     }
 }

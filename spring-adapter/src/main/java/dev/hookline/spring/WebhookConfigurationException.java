@@ -1,6 +1,7 @@
 package dev.hookline.spring;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Stops the application at start-up because Hookline is configured in a way that cannot work: a property is
@@ -36,6 +37,24 @@ public class WebhookConfigurationException extends IllegalStateException {
     public WebhookConfigurationException(String message, String action, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.action = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Makes what a property configures, turning the maker's refusal into a failure that names the property.
+     *
+     * @param property the property's full name
+     * @param make makes the value; its exception messages never hold a secret
+     * @param action what to do about a refusal
+     * @return what was made
+     * @throws WebhookConfigurationException when {@code make} throws an {@link IllegalArgumentException} or a
+     *     {@link NullPointerException}
+     */
+    static <T> T checked(String property, Supplier<T> make, String action) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new WebhookConfigurationException(property + " is not valid: " + e.getMessage(), action, e);
+        }
     }
 
     /** What to do to fix the configuration. */

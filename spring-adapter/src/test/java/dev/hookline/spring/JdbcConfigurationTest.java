@@ -7,6 +7,7 @@ import dev.hookline.jdbc.InboxRetry;
 import dev.hookline.jdbc.InboxWorkers;
 import dev.hookline.jdbc.JdbcDeduplicator;
 import dev.hookline.jdbc.JdbcInbox;
+import dev.hookline.jdbc.JdbcPositionStore;
 import dev.hookline.jdbc.JdbcSchema;
 import dev.hookline.servlet.DeliveryReceiver;
 import javax.sql.DataSource;
@@ -48,20 +49,7 @@ class JdbcConfigurationTest {
     }
 
     private static void assertFails(WebApplicationContextRunner runner, String message, String action) {
-        runner.run(context -> {
-            assertThat(context).hasFailed();
-            WebhookConfigurationException cause = null;
-            for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
-                if (t instanceof WebhookConfigurationException e) {
-                    cause = e;
-                    break;
-                }
-            }
-            assertThat(cause).as("a WebhookConfigurationException").isNotNull();
-            assertThat(cause.getMessage()).isEqualTo(message);
-            assertThat(cause.action()).isEqualTo(action);
-            assertThat(message + action).doesNotContain(EXA_SECRET);
-        });
+        StartupFailures.assertFails(runner, message, action, EXA_SECRET);
     }
 
     @Test
@@ -78,6 +66,20 @@ class JdbcConfigurationTest {
             assertThat(registry.endpoint("exa").toString()).contains("Deduplicator.none()");
             assertThat(context.getBean(JdbcInbox.class).table()).isEqualTo("hookline_inbox");
         });
+    }
+
+    @Test
+    void withADataSourceBackfillsKeepTheirPositionsInPostgresql() {
+        withDataSource().withConfiguration(AutoConfigurations.of(HooklineBackfillAutoConfiguration.class))
+                .withPropertyValues("hookline.jdbc.table-prefix=acme_",
+                        "hookline.endpoints.exa.backfill.enabled=true",
+                        "hookline.endpoints.exa.backfill.api-key=exa-api-key",
+                        "hookline.endpoints.exa.backfill.api-url=http://127.0.0.1:1/websets")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(JdbcPositionStore.class);
+                    assertThat(context.getBean(BackfillScheduler.class).toString())
+                            .isEqualTo("BackfillScheduler[[exa], JdbcPositionStore[table=acme_backfill_position]]");
+                });
     }
 
     @Test

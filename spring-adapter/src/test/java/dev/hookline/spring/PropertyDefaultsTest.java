@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.dedupe.InMemoryDeduplicator;
+import dev.hookline.providers.ExaClient;
 import dev.hookline.servlet.WebhookServletOptions;
 import dev.hookline.signature.SignatureVerifier;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint property defaults to what core and the servlet adapter default to on their own. */
@@ -26,5 +28,11 @@ class PropertyDefaultsTest {
         assertThat(endpoint.getMaxEventAge()).as("the provider's own window").isNull();
         assertThat(endpoint.isTimestampCheck()).isTrue();
         assertThat(endpoint.isEventAgeCheck()).isTrue();
+        assertThat(endpoint.getBackfill().isEnabled()).isFalse();
+        assertThat(endpoint.getBackfill().getApiUrl()).isEqualTo(ExaClient.DEFAULT_BASE_URL);
+        assertThat(endpoint.getBackfill().getInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(endpoint.getBackfill().getLookBack()).isEqualTo(Duration.ofDays(1));
+        assertThat(endpoint.getBackfill().getTypes()).as("every type").isEmpty();
+        assertThat(endpoint.getBackfill().getApiKey()).isNull();
     }
 }

@@ -56,6 +56,27 @@ class SecretSanitizingFunctionTest {
     }
 
     @Test
+    void masksAnEndpointsBackfillApiKeyWhateverTheSpellingAndAnyValueThatHoldsIt() {
+        for (String key : List.of("hookline.endpoints.exa.backfill.api-key", "hookline.endpoints.exa.backfill.apiKey",
+                "hookline.endpoints[exa].BACKFILL.API-KEY", "hookline.endpoints[my.exa].backfill.api_key",
+                "HOOKLINE_ENDPOINTS_EXA_BACKFILL_APIKEY", "HOOKLINE_ENDPOINTS_EXA_BACKFILL_API_KEY")) {
+            assertThat(shown(key, "exa-api-key-value")).as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);
+        }
+        for (String key : List.of("hookline.endpoints.exa.backfill.api-url", "hookline.endpoints.exa.api-key",
+                "hookline.endpoints.backfill.apikey", "HOOKLINE_ENDPOINTS_EXA_BACKFILL_INTERVAL")) {
+            assertThat(shown(key, "5m")).as(key).isEqualTo("5m");
+        }
+        HooklineProperties properties = new HooklineProperties();
+        HooklineProperties.Endpoint exa = new HooklineProperties.Endpoint();
+        exa.getBackfill().setApiKey("exa-api-key-value");
+        properties.getEndpoints().put("exa", exa);
+
+        assertThat(shown(List.of(properties), "EXA_API_KEY", "exa-api-key-value"))
+                .isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(exa.getBackfill().toString()).doesNotContain("exa-api-key-value");
+    }
+
+    @Test
     void masksAnyValueThatHoldsAConfiguredSecret() {
         HooklineProperties properties = new HooklineProperties();
         HooklineProperties.Endpoint exa = new HooklineProperties.Endpoint();
