@@ -11,6 +11,8 @@ import dev.hookline.signature.SignatureVerificationException;
 import dev.hookline.signature.SignatureVerifier;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -46,10 +48,16 @@ public final class Acceptor {
      * @return the verified event, or the rejection; nothing the sender controls makes it throw
      */
     public Acceptance accept(Delivery delivery, Instant receivedAt) {
-        return accept(delivery, receivedAt, System.nanoTime());
+        return accept(delivery, receivedAt, System.nanoTime(), null);
     }
 
-    Acceptance accept(Delivery delivery, Instant receivedAt, long start) {
+    /**
+     * Verifies and reads one delivery, binding its data on the way to the type {@code dataTypes} names for its
+     * event type, when the envelope can: for a delivery dispatched at once.
+     *
+     * @param dataTypes for an event type, the type its handlers bind data to; null to bind nothing
+     */
+    Acceptance accept(Delivery delivery, Instant receivedAt, long start, Function<String, JavaType> dataTypes) {
         try {
             verifier.verify(delivery.headers(), delivery.body(), receivedAt);
         } catch (SignatureVerificationException e) {
@@ -57,7 +65,9 @@ public final class Acceptor {
         }
         Envelope envelope;
         try {
-            envelope = provider.envelope().read(delivery.headers(), delivery.body(), mapper);
+            envelope = dataTypes == null
+                    ? provider.envelope().read(delivery.headers(), delivery.body(), mapper)
+                    : provider.envelope().read(delivery.headers(), delivery.body(), mapper, dataTypes);
         } catch (MalformedPayloadException e) {
             return rejected(Outcome.Status.MALFORMED, e.failure(), null, start);
         }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -58,6 +60,7 @@ public final class Dispatcher {
     private final boolean keyOnBodyDigest;
     private final ObjectMapper mapper;
     private final List<OutcomeObserver> observers;
+    private final Function<String, JavaType> dataTypes;
 
     Dispatcher(String endpoint, Provider provider, Router router, Deduplicator deduplicator, Duration duplicateWait,
                Duration handlerTimeout, ObjectMapper mapper, List<OutcomeObserver> observers) {
@@ -71,6 +74,7 @@ public final class Dispatcher {
         this.keyOnBodyDigest = provider.readsUnsignedHeaders();
         this.mapper = mapper;
         this.observers = List.copyOf(observers);
+        this.dataTypes = router::dataTypeFor;
     }
 
     /**
@@ -248,6 +252,11 @@ public final class Dispatcher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
+    }
+
+    /** For an event type, the type its handlers bind data to, or null: so that data can be bound as it is read. */
+    Function<String, JavaType> dataTypes() {
+        return dataTypes;
     }
 
     /** How many handler registrations the dispatcher runs events through. */

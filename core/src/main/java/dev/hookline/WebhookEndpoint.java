@@ -105,7 +105,7 @@ public final class WebhookEndpoint {
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(receivedAt, "receivedAt");
         long start = System.nanoTime();
-        Acceptance acceptance = acceptor.accept(delivery, receivedAt, start);
+        Acceptance acceptance = acceptor.accept(delivery, receivedAt, start, dispatcher.dataTypes());
         Outcome outcome = acceptance instanceof Acceptance.Verified verified
                 ? dispatcher.dispatch(verified.event(), verified.envelope(), 1, start)
                 : ((Acceptance.Rejected) acceptance).outcome();

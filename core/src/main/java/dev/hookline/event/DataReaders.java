@@ -2,6 +2,7 @@ package dev.hookline.event;
 
 import java.lang.reflect.Type;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
@@ -19,6 +20,7 @@ final class DataReaders {
 
     private final ObjectMapper mapper;
     private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Type, ObjectReader> inPlaceReaders = new ConcurrentHashMap<>();
 
     private DataReaders(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -38,6 +40,11 @@ final class DataReaders {
         return last;
     }
 
+    /** The key a type is bound under: the class alone when it has no type parameters. */
+    static Type key(JavaType type) {
+        return type.hasGenericTypes() ? type : type.getRawClass();
+    }
+
     /**
      * The reader for {@code key}: a class, or a generic {@link JavaType}.
      *
@@ -47,6 +54,19 @@ final class DataReaders {
         ObjectReader reader = readers.get(key);
         if (reader == null) {
             reader = readers.computeIfAbsent(key, k -> mapper.readerFor(type != null ? type : mapper.constructType(k)));
+        }
+        return reader;
+    }
+
+    /**
+     * The reader for {@code key} that binds one value in the middle of a document, the parser on its first token:
+     * what follows the value is the rest of the document, not trailing content.
+     */
+    ObjectReader inPlaceReader(Type key, JavaType type) {
+        ObjectReader reader = inPlaceReaders.get(key);
+        if (reader == null) {
+            reader = inPlaceReaders.computeIfAbsent(key,
+                    k -> reader(k, type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
         }
         return reader;
     }

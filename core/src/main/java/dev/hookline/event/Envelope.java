@@ -1,5 +1,6 @@
 package dev.hookline.event;
 
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -32,6 +33,9 @@ public final class Envelope {
     private final ObjectMapper mapper;
     /** The data as a tree: given, or made from the body on first request. */
     private volatile JsonNode tree;
+    /** A type the data was bound to while the body was read, and its value; null for none. */
+    private final Type boundKey;
+    private final Object boundValue;
 
     /**
      * An envelope with its data as a tree.
@@ -44,7 +48,7 @@ public final class Envelope {
      *     {@code pull_request.opened}; {@code null} for none
      */
     public Envelope(String id, String type, Instant time, JsonNode data, String baseType) {
-        this(id, type, time, baseType, null, 0, 0, null, data == null ? MissingNode.getInstance() : data);
+        this(id, type, time, baseType, null, 0, 0, null, data == null ? MissingNode.getInstance() : data, null, null);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class Envelope {
     }
 
     private Envelope(String id, String type, Instant time, String baseType, byte[] body, int dataStart, int dataEnd,
-                     ObjectMapper mapper, JsonNode tree) {
+                     ObjectMapper mapper, JsonNode tree, Type boundKey, Object boundValue) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.time = time;
@@ -70,15 +74,30 @@ public final class Envelope {
         this.dataEnd = dataEnd;
         this.mapper = mapper;
         this.tree = tree;
+        this.boundKey = boundKey;
+        this.boundValue = boundValue;
     }
 
     /**
      * An envelope whose data is the JSON value at {@code body[dataStart, dataEnd)}, already checked to be
      * well-formed, parsed with {@code mapper} when asked for.
+     *
+     * @param boundKey a type the data was bound to while the body was read, or null
+     * @param boundValue its value
      */
     static Envelope located(String id, String type, Instant time, String baseType, byte[] body, int dataStart,
-                            int dataEnd, ObjectMapper mapper) {
-        return new Envelope(id, type, time, baseType, body, dataStart, dataEnd, mapper, null);
+                            int dataEnd, ObjectMapper mapper, Type boundKey, Object boundValue) {
+        return new Envelope(id, type, time, baseType, body, dataStart, dataEnd, mapper, null, boundKey, boundValue);
+    }
+
+    /** The type the data was bound to while the body was read, or null. */
+    Type boundKey() {
+        return boundKey;
+    }
+
+    /** The value bound to {@link #boundKey()}. */
+    Object boundValue() {
+        return boundValue;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.hookline.event;
 
 import dev.hookline.delivery.Headers;
 import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -25,6 +27,23 @@ public interface EnvelopeFormat {
      * @throws MalformedPayloadException if the payload is not an event of this format
      */
     Envelope read(Headers headers, byte[] body, ObjectMapper mapper);
+
+    /**
+     * Reads one verified body as an event, and may bind its data on the way to the type {@code dataTypes} gives
+     * for the event's type, so that the handlers asking for that type find it bound and the data is read once.
+     * Binding this way must give what binding the data later would: the same value, or the same failure (which is
+     * then kept, not thrown). The default ignores {@code dataTypes}.
+     *
+     * @param headers the delivery's headers
+     * @param body the verified raw body
+     * @param mapper the mapper to parse and bind with
+     * @param dataTypes for an event type's name, the type its handlers bind the data to, or null for none
+     * @return the event's id, type, time and data
+     * @throws MalformedPayloadException if the payload is not an event of this format
+     */
+    default Envelope read(Headers headers, byte[] body, ObjectMapper mapper, Function<String, JavaType> dataTypes) {
+        return read(headers, body, mapper);
+    }
 
     /**
      * The headers this format reads an event's id or type from, lower-cased: a stored event keeps these and no

@@ -1,6 +1,7 @@
 package dev.hookline.event;
 
 import dev.hookline.delivery.Headers;
+import java.lang.reflect.Type;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -15,9 +16,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -90,16 +93,23 @@ public final class JsonEnvelope implements EnvelopeFormat {
 
     @Override
     public Envelope read(Headers headers, byte[] body, ObjectMapper mapper) {
+        return read(headers, body, mapper, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>This format binds the data on the way when the event's type is known by the time the data field begins
+     * (a type header, or a type field before the data field, as Exa, Encrata and Standard Webhooks send them) and
+     * the type is not qualified by another field.
+     */
+    @Override
+    public Envelope read(Headers headers, byte[] body, ObjectMapper mapper, Function<String, JavaType> dataTypes) {
         if (!isUtf8(body)) {
             throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
         }
-        Fields fields = new Fields();
-        try (JsonParser parser = mapper.createParser(body)) {
-            scan(parser, fields);
-        } catch (JacksonException e) {
-            // the parser's message may quote the payload: keep only the reason
-            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
-        }
+        Fields fields = scan(headers, body, mapper,
+                typeQualifierField == null && dataField != null ? dataTypes : null);
         String eventType = type.read(fields, headers, body);
         if (eventType == null) {
             throw new MalformedPayloadException(PayloadFailure.MISSING_EVENT_TYPE);
@@ -115,9 +125,26 @@ public final class JsonEnvelope implements EnvelopeFormat {
         }
         if (fields.dataEnd > 0) {
             return Envelope.located(eventId, eventType, fields.time, baseType, body, fields.dataStart, fields.dataEnd,
-                    mapper);
+                    mapper, fields.boundKey, fields.boundValue);
         }
         return new Envelope(eventId, eventType, fields.time, fields.data, baseType);
+    }
+
+    /** The body's top-level fields, binding the data on the way if {@code dataTypes} is given. */
+    private Fields scan(Headers headers, byte[] body, ObjectMapper mapper, Function<String, JavaType> dataTypes) {
+        Fields fields = new Fields();
+        try (JsonParser parser = mapper.createParser(body)) {
+            scan(parser, fields, headers, body, mapper, dataTypes);
+            return fields;
+        } catch (JacksonException | EarlyBinding e) {
+            if (e instanceof EarlyBinding || fields.binding) {
+                // the data did not bind where it lies: read again without binding, which tells a malformed
+                // body from data of another shape; binding later then fails as it would have
+                return scan(headers, body, mapper, null);
+            }
+            // the parser's message may quote the payload: keep only the reason
+            throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
+        }
     }
 
     /**
@@ -125,7 +152,8 @@ public final class JsonEnvelope implements EnvelopeFormat {
      * this envelope reads and, for object or array data, only where the data starts and ends. The last of repeated
      * fields counts, as in a tree of the body.
      */
-    private void scan(JsonParser parser, Fields fields) {
+    private void scan(JsonParser parser, Fields fields, Headers headers, byte[] body, ObjectMapper mapper,
+                      Function<String, JavaType> dataTypes) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
         }
@@ -138,12 +166,22 @@ public final class JsonEnvelope implements EnvelopeFormat {
             if (name.equals(dataField)) {
                 if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                     fields.dataStart = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
+                    String known = dataTypes == null ? null : type.read(fields, headers, body);
+                    JavaType dataType = known == null ? null : dataTypes.apply(known);
+                    if (dataType != null && dataType.getRawClass() != JsonNode.class) {
+                        bind(parser, fields, DataReaders.of(mapper), dataType);
+                    } else {
+                        parser.skipChildren();
+                        fields.boundKey = null;
+                        fields.boundValue = null;
+                    }
                     fields.dataEnd = (int) parser.currentLocation().getByteOffset();
                     fields.data = null;
                 } else {
                     fields.data = parser.readValueAsTree();
                     fields.dataEnd = 0;
+                    fields.boundKey = null;
+                    fields.boundValue = null;
                 }
                 continue;
             }
@@ -238,6 +276,31 @@ public final class JsonEnvelope implements EnvelopeFormat {
         return true;
     }
 
+    /** Binds the data at the parser's current token, leaving the parser on the data's last token. */
+    private static void bind(JsonParser parser, Fields fields, DataReaders readers, JavaType dataType) {
+        fields.binding = true;
+        Object value;
+        try {
+            value = readers.inPlaceReader(DataReaders.key(dataType), dataType).readValue(parser);
+        } catch (RuntimeException e) {
+            if (e instanceof JacksonException) {
+                throw e;
+            }
+            // what else binding throws is for the dispatch to meet, when a handler asks for the data
+            throw new EarlyBinding();
+        }
+        fields.binding = false;
+        fields.boundKey = value == null ? null : DataReaders.key(dataType);
+        fields.boundValue = value;
+    }
+
+    /** The data did not bind while the body was read. */
+    private static final class EarlyBinding extends RuntimeException {
+        EarlyBinding() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The instant of unix seconds in a JSON integer; null if out of range. */
     private static Instant epochSeconds(JsonParser parser) {
         if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
@@ -330,6 +393,11 @@ public final class JsonEnvelope implements EnvelopeFormat {
         int dataStart;
         /** Where located data ends; 0 when it is not located. */
         int dataEnd;
+        /** The type the located data was bound to on the way, and its value; null for none. */
+        Type boundKey;
+        Object boundValue;
+        /** Whether the data is being bound: a failure now is the binding's, not necessarily the body's. */
+        boolean binding;
 
         /** Forgets what an earlier field of this name gave: its last value is an object or an array. */
         void clear(String name, JsonEnvelope format) {

@@ -60,6 +60,10 @@ public final class WebhookEvent {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.attempt = attempt;
         this.readers = DataReaders.of(Objects.requireNonNull(mapper, "mapper"));
+        synchronized (this) {
+            this.firstKey = envelope.boundKey();
+            this.firstValue = envelope.boundValue();
+        }
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
         }
@@ -169,7 +173,7 @@ public final class WebhookEvent {
             return envelope.data();
         }
         // a plain class is the same request however it is asked for
-        return bind(dataType.hasGenericTypes() ? dataType : dataType.getRawClass(), dataType);
+        return bind(DataReaders.key(dataType), dataType);
     }
 
     /**

@@ -82,6 +82,34 @@ public final class Router {
         return matched.size();
     }
 
+    /**
+     * The type that a typed handler of an event type binds its data to: that of the first handler registered for
+     * the exact name, else for a pattern the name matches. An envelope may bind the data to it while it reads the
+     * body ({@link dev.hookline.event.EnvelopeFormat#read(dev.hookline.delivery.Headers, byte[],
+     * tools.jackson.databind.ObjectMapper, java.util.function.Function)}), sparing a second pass over the data.
+     *
+     * @param eventType the event type's name
+     * @return the data type, or null when no typed handler could match
+     */
+    public JavaType dataTypeFor(String eventType) {
+        for (Route route : exact.getOrDefault(eventType, List.of())) {
+            if (route.boundType() != null) {
+                return route.boundType();
+            }
+        }
+        for (Route route : prefixed) {
+            if (route.boundType() != null && route.pattern().matches(eventType)) {
+                return route.boundType();
+            }
+        }
+        for (Route route : catchAll) {
+            if (route.boundType() != null) {
+                return route.boundType();
+            }
+        }
+        return null;
+    }
+
     private List<Route> matching(WebhookEvent event) {
         String type = event.type();
         List<Route> exactRoutes = exact.getOrDefault(type, List.of());

@@ -8,10 +8,13 @@ import dev.hookline.delivery.Headers;
 import dev.hookline.exa.ExaEvents;
 import dev.hookline.exa.Monitor;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -141,6 +144,73 @@ class StreamedEnvelopeTest {
         assertThat(ExaEvents.MONITOR_CREATED.appliesTo(run)).isFalse();
         assertThat(ExaEvents.MONITOR_CREATED.appliesTo(unsaid)).isTrue();
         assertThat(monitor.data(ExaEvents.MONITOR_CREATED)).isInstanceOf(Monitor.class);
+    }
+
+
+    @Test
+    void dataBindsWhileTheBodyIsReadWhenItsTypeIsKnownBeforeIt() {
+        byte[] body = bytes("{\"id\":\"e\",\"type\":\"t\",\"data\":{\"id\":\"i_1\",\"counts\":[4]},"
+                + "\"createdAt\":\"2026-01-02T03:04:05Z\"}");
+        JavaType item = EventJson.mapper().constructType(Item.class);
+        List<String> asked = new ArrayList<>();
+
+        Envelope envelope = EXA.read(Headers.empty(), body, EventJson.mapper(), type -> {
+            asked.add(type);
+            return item;
+        });
+        WebhookEvent event = new WebhookEvent(verified(envelope, body), 1, envelope, EventJson.mapper());
+
+        assertThat(asked).containsExactly("t");
+        assertThat(envelope.boundValue()).isEqualTo(new Item("i_1", List.of(4)));
+        assertThat(event.dataAs(Item.class)).isSameAs(envelope.boundValue());
+        assertThat(event.createdAt()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+        assertThat(event.data()).isEqualTo(EventJson.mapper().readTree("{\"id\":\"i_1\",\"counts\":[4]}"));
+    }
+
+    @Test
+    void dataOfAnotherShapeFailsWhenAskedForAsIfBoundLater() {
+        byte[] body = bytes("{\"id\":\"e\",\"type\":\"t\",\"data\":{\"id\":\"i_1\",\"counts\":\"many\"}}");
+        Envelope envelope = EXA.read(Headers.empty(), body, EventJson.mapper(),
+                type -> EventJson.mapper().constructType(Item.class));
+        WebhookEvent event = new WebhookEvent(verified(envelope, body), 1, envelope, EventJson.mapper());
+
+        assertThat(envelope.boundKey()).isNull();
+        assertThat(event.data().get("counts").stringValue()).isEqualTo("many");
+        assertThatThrownBy(() -> event.dataAs(Item.class))
+                .isInstanceOfSatisfying(MalformedPayloadException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PayloadFailure.INVALID_EVENT_DATA));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"id\":\"e\",\"type\":\"t\",\"data\":{\"id\":\"i\",\"counts\":[1,]}}",
+            "{\"id\":\"e\",\"type\":\"t\",\"data\":{\"id\":\"i\",\"counts\":[1]},\"x\":}",
+            "{\"id\":\"e\",\"type\":\"t\",\"data\":{\"id\":\"i\",\"counts\":[1]}} {}"})
+    void aMalformedBodyIsNotJsonWhetherOrNotItsDataBound(String text) {
+        assertThatThrownBy(() -> EXA.read(Headers.empty(), bytes(text), EventJson.mapper(),
+                type -> EventJson.mapper().constructType(Item.class)))
+                .isInstanceOfSatisfying(MalformedPayloadException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PayloadFailure.NOT_JSON));
+    }
+
+    @Test
+    void dataBeforeItsTypeIsLocatedAndBoundLater() {
+        byte[] body = bytes("{\"id\":\"e\",\"data\":{\"id\":\"i_1\",\"counts\":[]},\"type\":\"t\"}");
+        List<String> asked = new ArrayList<>();
+        Envelope envelope = EXA.read(Headers.empty(), body, EventJson.mapper(), type -> {
+            asked.add(type);
+            return EventJson.mapper().constructType(Item.class);
+        });
+        WebhookEvent event = new WebhookEvent(verified(envelope, body), 1, envelope, EventJson.mapper());
+
+        assertThat(asked).isEmpty();
+        assertThat(envelope.boundKey()).isNull();
+        assertThat(event.dataAs(Item.class)).isEqualTo(new Item("i_1", List.of()));
+    }
+
+    private static VerifiedEvent verified(Envelope envelope, byte[] body) {
+        return new VerifiedEvent("test", "exa", envelope.id(), envelope.type(), envelope.time(), Instant.EPOCH, null,
+                Headers.empty(), body);
     }
 
     private static byte[] bytes(String text) {

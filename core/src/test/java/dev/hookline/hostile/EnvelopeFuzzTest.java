@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -90,8 +91,39 @@ class EnvelopeFuzzTest {
         }
         for (EventType<?> type : provider.catalog().types()) {
             bind(event, type);
+            bindOnTheWay(provider, headers, body, event, type);
         }
         bind(event, ExaEvents.WEBSET_ITEM_CREATED);
+        bindOnTheWay(provider, headers, body, event, ExaEvents.WEBSET_ITEM_CREATED);
+    }
+
+    /**
+     * Reads the body again as the whole path does, binding the data to the key's type while reading: the same
+     * event, and the same value (or the same failure) as binding it afterwards gave.
+     */
+    private static <T> void bindOnTheWay(Provider provider, Headers headers, byte[] body, WebhookEvent later,
+                                         EventType<T> type) {
+        JavaType dataType = EventJson.mapper().constructType(type.dataType());
+        WebhookEvent early = TestEvents.read(provider, headers, body, name -> dataType);
+        if (!early.id().equals(later.id()) || !early.type().equals(later.type())
+                || !early.data().equals(later.data())) {
+            throw new AssertionError(provider.name() + ": binding on the way changed the event: " + early);
+        }
+        Object expected;
+        try {
+            expected = later.data(type);
+        } catch (MalformedPayloadException e) {
+            expected = e.failure();
+        }
+        Object actual;
+        try {
+            actual = early.data(type);
+        } catch (MalformedPayloadException e) {
+            actual = e.failure();
+        }
+        if (!Objects.equals(actual, expected)) {
+            throw new AssertionError("binding " + type + " on the way gave " + actual + ", afterwards " + expected);
+        }
     }
 
     /**
