@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Reruns every Hookline benchmark and regenerates the tables in BENCHMARKS.md and the chart.
 #
-#   benchmarks/run.sh            full run: waits for an idle machine, then JMH, HTTP and memory runs
-#   benchmarks/run.sh --quick    smoke run (about 6 minutes); writes under benchmarks/target/quick/ and
+#   benchmarks/run.sh            full run: waits for an idle machine, then JMH, HTTP (Jetty servlets, then
+#                                the Spring Boot application) and memory runs
+#   benchmarks/run.sh --quick    smoke run (about 8 minutes); writes under benchmarks/target/quick/ and
 #                                leaves BENCHMARKS.md and the committed results alone
 #
-# Other options: --no-wait (measure even on a busy machine), --skip-jmh, --skip-http, --skip-soak,
-# --report-only (only regenerate BENCHMARKS.md and the chart from the results already there).
+# Other options: --no-wait (measure even on a busy machine), --skip-jmh, --skip-http (the Jetty servlets),
+# --skip-spring-http, --spring-http-only, --skip-soak, --report-only (only regenerate BENCHMARKS.md and the
+# chart from the results already there).
 #
 # Installs wrk and curl with apt-get when they are missing. All HTTP traffic goes to 127.0.0.1 only;
 # every server stops by itself after --max-seconds and every load run is bounded by -d.
@@ -19,6 +21,7 @@ QUICK=0
 WAIT=1
 RUN_JMH=1
 RUN_HTTP=1
+RUN_SPRING_HTTP=1
 RUN_SOAK=1
 BUILD=1
 for arg in "$@"; do
@@ -27,14 +30,17 @@ for arg in "$@"; do
     --no-wait) WAIT=0 ;;
     --skip-jmh) RUN_JMH=0 ;;
     --skip-http) RUN_HTTP=0 ;;
+    --skip-spring-http) RUN_SPRING_HTTP=0 ;;
+    --spring-http-only) RUN_JMH=0; RUN_HTTP=0; RUN_SOAK=0 ;;
     --skip-soak) RUN_SOAK=0 ;;
-    --report-only) RUN_JMH=0; RUN_HTTP=0; RUN_SOAK=0; WAIT=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --report-only) RUN_JMH=0; RUN_HTTP=0; RUN_SPRING_HTTP=0; RUN_SOAK=0; WAIT=0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
 
 JAR=benchmarks/target/hookline-benchmarks.jar
+SPRING_JAR=benchmarks/spring-http/target/hookline-benchmarks-spring-http.jar
 if [ "$QUICK" = 1 ]; then
   RESULTS=benchmarks/target/quick/results
   MARKDOWN=benchmarks/target/quick/BENCHMARKS.md
@@ -128,7 +134,8 @@ describe_machine() {
     echo
     echo "Options of this run: JMH at 1 KiB and 64 KiB \`${JMH_MAIN[*]} -prof gc\`; JMH at 16 KiB, 256 KiB and 1 MiB"
     echo "\`${JMH_SCALING[*]} -prof gc\`; forked JVMs \`$JMH_JVM_ARGS\`. HTTP: ${HTTP_WARMUP} s warm-up then ${HTTP_DURATION} s"
-    echo "measured per server and connection count, ${HTTP_BODY}-byte bodies. Memory: ${SOAK_DELIVERIES} deliveries."
+    echo "measured per server (Spring Boot: per endpoint) and connection count, ${HTTP_BODY}-byte bodies. Memory:"
+    echo "${SOAK_DELIVERIES} deliveries."
   } > "$file"
 }
 
@@ -155,6 +162,36 @@ trap stop_server EXIT
 
 stat_of() { grep -o "\"$1\":[0-9]*" <<<"$2" | cut -d: -f2; }
 result_of() { tr ' ' '\n' <<<"$2" | grep "^$1=" | cut -d= -f2; }
+change_of() { echo $(( $(stat_of "$1" "$3") - $(stat_of "$1" "$2") )); }  # key, stats before, stats after
+rps_of() {
+  awk -v r="$(result_of requests "$1")" -v d="$(result_of duration_us "$1")" 'BEGIN { printf "%.1f", r / (d / 1e6) }'
+}
+socket_errors_of() {
+  echo $(( $(result_of connect_errors "$1") + $(result_of read_errors "$1") + $(result_of write_errors "$1") \
+    + $(result_of timeouts "$1") ))
+}
+latencies_of() { echo "$(result_of p50_us "$1"),$(result_of p90_us "$1"),$(result_of p99_us "$1"),$(result_of p999_us "$1")"; }
+
+# Waits until the server started in the background answers /stats; shows its log and stops the run if it never does.
+await_server() {
+  local tries=0
+  until curl -sf "http://127.0.0.1:$PORT/stats" >/dev/null; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 60 ]; then
+      echo "server did not start"; cat "$1"; exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+# Writes a request file of HTTP_REQUESTS deliveries from event $2 on, signed now (so within the five-minute
+# tolerance); any further arguments go to RequestFile.
+write_requests() {
+  local out=$1 first=$2
+  shift 2
+  java -cp "$JAR" dev.hookline.bench.http.RequestFile --out "$out" --count "$HTTP_REQUESTS" --size "$HTTP_BODY" \
+    --port "$PORT" --first "$first" "$@" >/dev/null
+}
 
 run_http() {
   local csv="$RESULTS/http.csv"
@@ -169,19 +206,10 @@ run_http() {
         --mode "$mode" --port "$PORT" --threads 16 --max-entries "$HTTP_DEDUP_ENTRIES" --max-seconds 300 \
         > "$work/server-$mode-$connections.log" 2>&1 &
       SERVER_PID=$!
-      local tries=0
-      until curl -sf "http://127.0.0.1:$PORT/stats" >/dev/null; do
-        tries=$((tries + 1))
-        if [ "$tries" -gt 60 ]; then
-          echo "server did not start"; cat "$work/server-$mode-$connections.log"; exit 1
-        fi
-        sleep 0.5
-      done
-      # signed now, so within the five-minute tolerance; distinct ids for warm-up and measurement
-      java -cp "$JAR" dev.hookline.bench.http.RequestFile --out "$work/warmup.bin" --count "$HTTP_REQUESTS" \
-        --size "$HTTP_BODY" --port "$PORT" --first 0 >/dev/null
-      java -cp "$JAR" dev.hookline.bench.http.RequestFile --out "$work/measure.bin" --count "$HTTP_REQUESTS" \
-        --size "$HTTP_BODY" --port "$PORT" --first 10000000 >/dev/null
+      await_server "$work/server-$mode-$connections.log"
+      # distinct ids for warm-up and measurement
+      write_requests "$work/warmup.bin" 0
+      write_requests "$work/measure.bin" 10000000
       taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_WARMUP}s" --timeout 5s \
         -s benchmarks/wrk/deliveries.lua "$url" "$work/warmup.bin" >/dev/null
       local before after line
@@ -191,21 +219,78 @@ run_http() {
       sleep 1  # let in-flight requests finish before reading the counts
       after=$(curl -sf "http://127.0.0.1:$PORT/stats")
       stop_server
-      local requests duration rps
-      requests=$(result_of requests "$line")
-      duration=$(result_of duration_us "$line")
-      rps=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.1f", r / (d / 1e6) }')
-      local socket_errors=$(( $(result_of connect_errors "$line") + $(result_of read_errors "$line") \
-        + $(result_of write_errors "$line") + $(result_of timeouts "$line") ))
       local delta=()
       for key in accepted duplicate rejected malformed failed bare; do
-        delta+=($(( $(stat_of "$key" "$after") - $(stat_of "$key" "$before") )))
+        delta+=("$(change_of "$key" "$before" "$after")")
       done
-      echo "$mode,$connections,$requests,$duration,$rps,$(result_of p50_us "$line"),$(result_of p90_us "$line"),$(result_of p99_us "$line"),$(result_of p999_us "$line"),$(result_of status_errors "$line"),$socket_errors,$(IFS=,; echo "${delta[*]}")" >> "$csv"
+      echo "$mode,$connections,$(result_of requests "$line"),$(result_of duration_us "$line"),$(rps_of "$line"),$(latencies_of "$line"),$(result_of status_errors "$line"),$(socket_errors_of "$line"),$(IFS=,; echo "${delta[*]}")" >> "$csv"
       tail -1 "$csv"
     done
   done
   rm -rf "$work"
+}
+
+# One Spring Boot application (benchmarks/spring-http) with three endpoints receiving the same Standard Webhooks
+# deliveries: the Hookline starter, a hand-written controller and a bare one. Started once, pinned like the Jetty
+# servers; each endpoint is warmed up and measured in turn at each connection count. A row passes its checks when
+# every response was 2xx, no socket failed, and the endpoint handled every request wrk counted, and at most one more
+# per connection: wrk stops with a request in flight on each, which the server handles but wrk no longer counts.
+run_spring_http() {
+  local csv="$RESULTS/spring-http.csv"
+  echo "endpoint,connections,requests,duration_us,rps,p50_us,p90_us,p99_us,p999_us,status_errors,socket_errors,handled,unanswered,not_handled,checks" > "$csv"
+  local work
+  work=$(mktemp -d)
+  local endpoints=(bare handwritten hookline)
+  local max_seconds=$(( ${#HTTP_CONNECTIONS[@]} * ${#endpoints[@]} * (HTTP_WARMUP + HTTP_DURATION + 30) + 120 ))
+  log "Spring Boot over HTTP: starting the application"
+  taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -jar "$SPRING_JAR" --server.port="$PORT" \
+    --bench.max-entries="$HTTP_DEDUP_ENTRIES" --bench.max-seconds="$max_seconds" > "$work/server.log" 2>&1 &
+  SERVER_PID=$!
+  await_server "$work/server.log"
+  local failed=0
+  for connections in "${HTTP_CONNECTIONS[@]}"; do
+    for endpoint in "${endpoints[@]}"; do
+      log "Spring Boot over HTTP: $endpoint, $connections connections"
+      local url="http://127.0.0.1:$PORT/webhooks/$endpoint"
+      write_requests "$work/warmup.bin" 0 --provider standard --path "/webhooks/$endpoint"
+      write_requests "$work/measure.bin" 10000000 --provider standard --path "/webhooks/$endpoint"
+      taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_WARMUP}s" --timeout 5s \
+        -s benchmarks/wrk/deliveries.lua "$url" "$work/warmup.bin" >/dev/null
+      local before after line
+      before=$(curl -sf "http://127.0.0.1:$PORT/stats")
+      line=$(taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_DURATION}s" --timeout 5s \
+        -s benchmarks/wrk/deliveries.lua "$url" "$work/measure.bin" \
+        | tee "$RESULTS/wrk-spring-$endpoint-$connections.txt" | grep '^RESULT')
+      sleep 1  # let in-flight requests finish before reading the counts
+      after=$(curl -sf "http://127.0.0.1:$PORT/stats")
+      local key handled not_handled=0
+      handled=$(change_of "${endpoint}_handled" "$before" "$after")
+      for key in hookline_duplicate hookline_rejected hookline_malformed hookline_failed handwritten_rejected \
+        handwritten_malformed; do
+        if [[ $key == "$endpoint"_* ]]; then
+          not_handled=$(( not_handled + $(change_of "$key" "$before" "$after") ))
+        fi
+      done
+      local requests unanswered status_errors socket_errors checks=ok
+      requests=$(result_of requests "$line")
+      unanswered=$(( handled - requests ))
+      status_errors=$(result_of status_errors "$line")
+      socket_errors=$(socket_errors_of "$line")
+      if [ "$status_errors" != 0 ] || [ "$socket_errors" != 0 ] || [ "$not_handled" != 0 ] \
+        || [ "$unanswered" -lt 0 ] || [ "$unanswered" -gt "$connections" ]; then
+        checks=FAILED
+        failed=$((failed + 1))
+      fi
+      echo "$endpoint,$connections,$requests,$(result_of duration_us "$line"),$(rps_of "$line"),$(latencies_of "$line"),$status_errors,$socket_errors,$handled,$unanswered,$not_handled,$checks" >> "$csv"
+      tail -1 "$csv"
+    done
+  done
+  stop_server
+  rm -rf "$work"
+  if [ "$failed" != 0 ]; then
+    echo "Spring Boot over HTTP: $failed row(s) of $csv failed their checks (see its checks column)" >&2
+    exit 1
+  fi
 }
 
 run_soak() {
@@ -217,9 +302,9 @@ run_soak() {
 install_tools
 if [ "$BUILD" = 1 ]; then
   log "building"
-  mvn -B -q -DskipTests -pl benchmarks -am package
+  mvn -B -q -DskipTests -pl benchmarks,benchmarks/spring-http -am package
 fi
-if [ "$RUN_JMH" = 1 ] || [ "$RUN_HTTP" = 1 ] || [ "$RUN_SOAK" = 1 ]; then
+if [ "$RUN_JMH" = 1 ] || [ "$RUN_HTTP" = 1 ] || [ "$RUN_SPRING_HTTP" = 1 ] || [ "$RUN_SOAK" = 1 ]; then
   LOAD_NOTE=""
   if [ "$WAIT" = 1 ]; then
     log "waiting for an idle machine (1-minute load average below $IDLE_LOAD)"
@@ -230,6 +315,7 @@ if [ "$RUN_JMH" = 1 ] || [ "$RUN_HTTP" = 1 ] || [ "$RUN_SOAK" = 1 ]; then
   describe_machine "$LOAD_NOTE"
   [ "$RUN_JMH" = 1 ] && run_jmh
   [ "$RUN_HTTP" = 1 ] && run_http
+  [ "$RUN_SPRING_HTTP" = 1 ] && run_spring_http
   [ "$RUN_SOAK" = 1 ] && run_soak
   echo "Load average when the measurements ended: \`$(cut -d' ' -f1-3 /proc/loadavg)\`." >> "$RESULTS/machine.md"
 fi

@@ -7,12 +7,17 @@ import dev.hookline.Outcome;
 import dev.hookline.Providers;
 import dev.hookline.WebhookEndpoint;
 import dev.hookline.bench.http.RequestFile;
+import dev.hookline.delivery.Delivery;
 import dev.hookline.delivery.Headers;
+import dev.hookline.event.WebhookEvent;
 import dev.hookline.signature.SignatureVerificationException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,42 +132,51 @@ class BenchmarkSetupTest {
     void theRequestFileHoldsSignedDeliveriesTheServerAccepts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("requests.bin");
         RequestFile.main(new String[] {"--out", file.toString(), "--count", "3", "--size", "1024", "--port", "18080"});
-        byte[] data = Files.readAllBytes(file);
 
         WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa()).secret(Secrets.EXA).build();
-        int position = 0;
-        int requests = 0;
-        while (position < data.length) {
-            int newline = indexOf(data, (byte) '\n', position);
-            int length = Integer.parseInt(new String(data, position, newline - position, StandardCharsets.US_ASCII));
-            String request = new String(data, newline + 1, length, StandardCharsets.UTF_8);
-            position = newline + 1 + length;
-            requests++;
-
-            int split = request.indexOf("\r\n\r\n");
-            Headers.Builder headers = Headers.builder();
-            for (String line : request.substring(0, split).split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.add(line.substring(0, colon), line.substring(colon + 1).strip());
-                }
-            }
-            byte[] body = request.substring(split + 4).getBytes(StandardCharsets.UTF_8);
-            assertThat(request).startsWith("POST /webhooks/exa HTTP/1.1\r\n");
-            assertThat(headers.build().first("content-length")).isEqualTo("1024");
-            assertThat(endpoint.receive(dev.hookline.delivery.Delivery.of(headers.build(), body)).status())
+        List<RequestFile.Request> requests = RequestFile.read(file);
+        assertThat(requests).hasSize(3);
+        for (RequestFile.Request request : requests) {
+            assertThat(request.path()).isEqualTo("/webhooks/exa");
+            assertThat(request.headers()).containsEntry("Content-Length", "1024");
+            assertThat(endpoint.receive(Delivery.of(Headers.of(request.headers()), request.body())).status())
                     .isEqualTo(Outcome.Status.ACCEPTED);
         }
-        assertThat(requests).isEqualTo(3);
     }
 
-    private static int indexOf(byte[] data, byte b, int from) {
-        for (int i = from; i < data.length; i++) {
-            if (data[i] == b) {
-                return i;
-            }
+    @Test
+    void theStandardWebhooksRequestFileHoldsDistinctIdsThatBothVerifiersAccept(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("requests.bin");
+        RequestFile.main(new String[] {"--out", file.toString(), "--count", "3", "--size", "1024", "--port", "18080",
+                "--first", "5", "--provider", "standard", "--path", "/webhooks/hookline"});
+
+        List<WebhookEvent> handled = new ArrayList<>();
+        WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.standardWebhooks())
+                .secret(Secrets.STANDARD_WEBHOOKS).on(StandardDeliveries.TYPE, handled::add).build();
+        com.standardwebhooks.Webhook library = new com.standardwebhooks.Webhook(Secrets.STANDARD_WEBHOOKS);
+        List<RequestFile.Request> requests = RequestFile.read(file);
+        assertThat(requests).extracting(request -> request.headers().get("webhook-id"))
+                .containsExactly(StandardDeliveries.id(5), StandardDeliveries.id(6), StandardDeliveries.id(7));
+        for (RequestFile.Request request : requests) {
+            assertThat(request.path()).isEqualTo("/webhooks/hookline");
+            assertThat(request.body()).hasSize(1024);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            library.verify(new String(request.body(), StandardCharsets.UTF_8), headers); // throws if it rejects
+
+            Outcome outcome = endpoint.receive(Delivery.of(Headers.of(request.headers()), request.body()));
+            assertThat(outcome.status()).isEqualTo(Outcome.Status.ACCEPTED);
+            assertThat(outcome.eventId()).isEqualTo(request.headers().get("webhook-id"));
         }
-        return -1;
+        assertThat(handled).hasSize(3).allSatisfy(event -> assertThat(event.data().get("lines").size()).isEqualTo(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {600, 1024, 4096})
+    void standardWebhooksBodiesHaveTheExactSize(int size) {
+        assertThat(new StandardDeliveries(size).body()).hasSize(size);
+        assertThatThrownBy(() -> new StandardDeliveries(100)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("smaller than the smallest event");
     }
 
     @Test
