@@ -1,7 +1,10 @@
 package dev.hookline.event;
 
 import dev.hookline.delivery.Headers;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Type;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -41,6 +44,11 @@ import tools.jackson.databind.node.MissingNode;
 public final class JsonEnvelope implements EnvelopeFormat {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The high bit of each byte of a long; a byte with it set is not ASCII. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** One in each byte of a long: {@code word - ONES} borrows into the high bit of a zero byte. */
+    private static final long ONES = 0x0101010101010101L;
 
     private final Source id;
     private final Source type;
@@ -234,6 +242,17 @@ public final class JsonEnvelope implements EnvelopeFormat {
     private static boolean isUtf8(byte[] body) {
         int i = 0;
         while (i < body.length) {
+            // eight bytes at a time while they are all ASCII and none is NUL, as most of a JSON body is
+            while (i <= body.length - Long.BYTES) {
+                long word = (long) LONGS.get(body, i);
+                if (((word | (word - ONES) & ~word) & HIGH_BITS) != 0) {
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            if (i == body.length) {
+                break;
+            }
             int lead = body[i] & 0xFF;
             if (lead < 0x80) {
                 if (lead == 0) {

@@ -208,6 +208,35 @@ class StreamedEnvelopeTest {
         assertThat(event.dataAs(Item.class)).isEqualTo(new Item("i_1", List.of()));
     }
 
+    @Test
+    void eachByteIsCheckedAsUtf8WhereverItFallsAmongEightByteWords() {
+        byte[][] wrong = {{0}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+        byte[] right = {(byte) 0xC3, (byte) 0xA9, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80};
+        for (int at = 0; at < 17; at++) {
+            for (byte[] bytes : wrong) {
+                byte[] body = withInText(at, bytes);
+                assertThatThrownBy(() -> read(body)).as("at %d", at)
+                        .isInstanceOfSatisfying(MalformedPayloadException.class,
+                                e -> assertThat(e.failure()).isEqualTo(PayloadFailure.NOT_JSON));
+            }
+            String text = new String(right, StandardCharsets.UTF_8);
+            assertThat(read(withInText(at, right)).data().get("a").stringValue())
+                    .isEqualTo("x".repeat(at) + text + "y".repeat(16 - at));
+        }
+    }
+
+    /** A body whose data's one string holds {@code bytes} after {@code at} ASCII characters. */
+    private static byte[] withInText(int at, byte[] bytes) {
+        byte[] head = bytes("{\"id\":\"e\",\"type\":\"t\",\"data\":{\"a\":\"" + "x".repeat(at));
+        byte[] tail = bytes("y".repeat(16 - at) + "\"}}");
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        return body;
+    }
+
     private static VerifiedEvent verified(Envelope envelope, byte[] body) {
         return new VerifiedEvent("test", "exa", envelope.id(), envelope.type(), envelope.time(), Instant.EPOCH, null,
                 Headers.empty(), body);
