@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,7 +54,7 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
     private final AtomicReference<State> state;
     private final AsyncContext async;
     private final ServletInputStream in;
-    private volatile ScheduledFuture<?> timer;
+    private volatile ReadDeadlines.Pending timer;
 
     private BodyBuffer body;
     private byte[] discard;
@@ -231,9 +230,9 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
     }
 
     private void cancelTimer() {
-        ScheduledFuture<?> scheduled = timer;
+        ReadDeadlines.Pending scheduled = timer;
         if (scheduled != null) {
-            scheduled.cancel(false);
+            scheduled.cancel();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.hookline.servlet;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * When a request's body must have arrived: a time on {@link System#nanoTime()}'s scale and how long after it.
@@ -30,8 +29,8 @@ record ReadDeadline(long startNanos, long timeoutNanos) {
         return System.nanoTime() - startNanos >= timeoutNanos;
     }
 
-    /** Runs {@code task} on the shared timer when the time is up. */
-    ScheduledFuture<?> schedule(Runnable task) {
+    /** Runs {@code task} on the shared timer when the time is up, up to one tick later. */
+    ReadDeadlines.Pending schedule(Runnable task) {
         return ReadDeadlines.schedule(task, startNanos, timeoutNanos);
     }
 }

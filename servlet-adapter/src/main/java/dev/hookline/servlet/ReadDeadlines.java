@@ -1,49 +1,99 @@
 package dev.hookline.servlet;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The one timer that keeps every body-read deadline: a single daemon thread, created when the first deadline is
- * set and gone again after a while without any, so that no thread is ever started per request. What it runs must
- * be quick; the work of answering a late request is handed back to the container.
+ * Every body-read deadline, kept by one daemon thread that looks at the pending ones every {@link #TICK_NANOS}:
+ * setting and cancelling a deadline cost a concurrent set's insertion and removal and never wake a thread, which a
+ * scheduled executor does (a task that becomes the head of its queue wakes its thread, twice per request, on a
+ * server whose requests all have the same timeout). A deadline is therefore met up to one tick late. The thread is
+ * started with the first deadline and ends after {@link #IDLE_NANOS} without any, so that no thread outlives the
+ * application for long, and none is ever started per request. What it runs must be quick; the work of answering a
+ * late request is handed back to the container.
  */
 final class ReadDeadlines {
 
-    /** How long the timer's thread waits for another deadline before it ends. */
-    private static final long IDLE_SECONDS = 30;
+    /** How often the thread looks at the pending deadlines. */
+    static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long the thread waits without any deadline before it ends. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private static final Set<Pending> PENDING = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
     private ReadDeadlines() {
     }
 
-    /** Created on first use, by the class loader's initialisation lock. */
-    private static final class Timer {
-        static final ScheduledThreadPoolExecutor EXECUTOR = create();
+    /** One deadline set and not yet met or cancelled. */
+    static final class Pending {
+        private final Runnable task;
+        private final long startNanos;
+        private final long timeoutNanos;
 
-        private static ScheduledThreadPoolExecutor create() {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "hookline-body-read-deadlines");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            executor.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
-            executor.allowCoreThreadTimeOut(true);
-            return executor;
+        private Pending(Runnable task, long startNanos, long timeoutNanos) {
+            this.task = task;
+            this.startNanos = startNanos;
+            this.timeoutNanos = timeoutNanos;
+        }
+
+        /** Forgets the deadline: its task will not run, unless it has already begun. */
+        void cancel() {
+            PENDING.remove(this);
         }
     }
 
     /**
-     * Runs {@code task} once {@code timeoutNanos} have passed since {@code startNanos}.
+     * Runs {@code task} once {@code timeoutNanos} have passed since {@code startNanos}, up to one tick later.
      *
      * @param task what to run, quickly
      * @param startNanos a {@link System#nanoTime()} value
      * @param timeoutNanos how long after it
-     * @return the scheduled task, to cancel
+     * @return the deadline, to cancel
      */
-    static ScheduledFuture<?> schedule(Runnable task, long startNanos, long timeoutNanos) {
-        long remaining = Math.max(0, timeoutNanos - (System.nanoTime() - startNanos));
-        return Timer.EXECUTOR.schedule(task, remaining, TimeUnit.NANOSECONDS);
+    static Pending schedule(Runnable task, long startNanos, long timeoutNanos) {
+        Pending pending = new Pending(task, startNanos, timeoutNanos);
+        PENDING.add(pending);
+        if (!WATCHING.get() && WATCHING.compareAndSet(false, true)) {
+            Thread watcher = new Thread(ReadDeadlines::watch, "hookline-body-read-deadlines");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+        return pending;
+    }
+
+    /** The thread's loop: runs every task whose deadline has passed, then waits a tick; ends when idle long. */
+    private static void watch() {
+        long idleSince = System.nanoTime();
+        while (true) {
+            long now = System.nanoTime();
+            for (Pending pending : PENDING) {
+                if (now - pending.startNanos >= pending.timeoutNanos && PENDING.remove(pending)) {
+                    run(pending.task);
+                }
+            }
+            if (!PENDING.isEmpty()) {
+                idleSince = now;
+            } else if (now - idleSince >= IDLE_NANOS) {
+                WATCHING.set(false);
+                // a deadline set while this thread was deciding to end would have seen it still watching
+                if (PENDING.isEmpty() || !WATCHING.compareAndSet(false, true)) {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(TICK_NANOS);
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            System.getLogger(ReadDeadlines.class.getName()).log(System.Logger.Level.WARNING,
+                    "Answering a request whose body did not arrive in time failed", e);
+        }
     }
 }
