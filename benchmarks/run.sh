@@ -47,6 +47,7 @@ if [ "$QUICK" = 1 ]; then
   CHART=benchmarks/target/quick/verification-vs-size.png
   JMH_MAIN=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
   JMH_SCALING=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
+  JMH_WHOLE_PATH=(-f 1 -wi 2 -i 2 -w 1s -r 1s)
   HTTP_WARMUP=3
   HTTP_DURATION=5
   SOAK_DELIVERIES=200000
@@ -57,6 +58,8 @@ else
   CHART=benchmarks/results/verification-vs-size.png
   JMH_MAIN=(-f 2 -wi 3 -i 5 -w 2s -r 2s)
   JMH_SCALING=(-f 1 -wi 3 -i 5 -w 1s -r 2s)
+  # the whole path takes longer to compile than the floors: long warm-up, or it is measured still warming
+  JMH_WHOLE_PATH=(-f 2 -wi 6 -i 6 -w 5s -r 3s)
   HTTP_WARMUP=20
   HTTP_DURATION=20
   SOAK_DELIVERIES=2000000
@@ -133,7 +136,8 @@ describe_machine() {
     echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'). Load average when the measurements started: \`$(cat /proc/loadavg | cut -d' ' -f1-3)\`$1."
     echo
     echo "Options of this run: JMH at 1 KiB and 64 KiB \`${JMH_MAIN[*]} -prof gc\`; JMH at 16 KiB, 256 KiB and 1 MiB"
-    echo "\`${JMH_SCALING[*]} -prof gc\`; forked JVMs \`$JMH_JVM_ARGS\`. HTTP: ${HTTP_WARMUP} s warm-up then ${HTTP_DURATION} s"
+    echo "\`${JMH_SCALING[*]} -prof gc\`; whole path \`${JMH_WHOLE_PATH[*]} -prof gc\`; deduplication"
+    echo "\`${JMH_SCALING[*]}\`; forked JVMs \`$JMH_JVM_ARGS\`. HTTP: ${HTTP_WARMUP} s warm-up then ${HTTP_DURATION} s"
     echo "measured per server (Spring Boot: per endpoint) and connection count, ${HTTP_BODY}-byte bodies. Memory:"
     echo "${SOAK_DELIVERIES} deliveries."
   } > "$file"
@@ -148,6 +152,14 @@ run_jmh() {
   java -jar "$JAR" 'dev.hookline.bench.(VerifyBenchmark|EndpointBenchmark)' "${JMH_SCALING[@]}" \
     -p size="$SCALING_SIZES" -prof gc -jvmArgsAppend "$JMH_JVM_ARGS" \
     -rf json -rff "$RESULTS/jmh-scaling.json" | tee "$RESULTS/jmh-scaling.txt" | grep -E '^(Benchmark|Verify|Endpoint)' || true
+  log "JMH: the whole path and the accept stage beside their hand-written floors"
+  java -jar "$JAR" 'dev.hookline.bench.WholePathBenchmark' "${JMH_WHOLE_PATH[@]}" -prof gc \
+    -jvmArgsAppend "$JMH_JVM_ARGS" -rf json -rff "$RESULTS/jmh-wholepath.json" \
+    | tee "$RESULTS/jmh-wholepath.txt" | grep -E '^(Benchmark|WholePath)' || true
+  log "JMH: deduplication at 1, 2 and 8 threads"
+  java -jar "$JAR" 'dev.hookline.bench.DeduplicatorBenchmark' "${JMH_SCALING[@]}" \
+    -jvmArgsAppend "$JMH_JVM_ARGS" -rf json -rff "$RESULTS/jmh-dedupe.json" \
+    | tee "$RESULTS/jmh-dedupe.txt" | grep -E '^(Benchmark|Deduplicator)' || true
 }
 
 SERVER_PID=""

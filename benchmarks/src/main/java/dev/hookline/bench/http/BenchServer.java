@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * requests were accepted, not rejected or deduplicated. The server stops by itself after
  * {@code --max-seconds}, whatever happens to the runner.
  *
- * <p>Arguments: {@code --mode hookline|bare|parse --port N [--threads N] [--max-entries N] [--max-seconds N]}.
+ * <p>Arguments: {@code --mode hookline|bare|parse --port N [--threads N] [--max-entries N] [--max-seconds N]
+ * [--async true|false]}; {@code --async false} has Hookline read bodies with blocking reads.
  */
 public final class BenchServer {
 
@@ -62,6 +63,7 @@ public final class BenchServer {
         int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
         int maxEntries = Integer.parseInt(options.getOrDefault("max-entries", "10000"));
         long maxSeconds = Long.parseLong(options.getOrDefault("max-seconds", "900"));
+        boolean async = Boolean.parseBoolean(options.getOrDefault("async", "true"));
 
         QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 4));
         pool.setName("bench");
@@ -92,7 +94,8 @@ public final class BenchServer {
                         .build();
                 ServletHolder webhooks = new ServletHolder(new WebhookServlet(endpoint,
                         WebhookServletOptions.builder().maxBodySize(1 << 20).build()));
-                webhooks.setAsyncSupported(true); // as the adapter asks: bodies read without blocking
+                // as the adapter asks: bodies read without blocking; --async false measures blocking reads
+                webhooks.setAsyncSupported(async);
                 context.addServlet(webhooks, PATH);
             }
             case "bare" -> context.addServlet(new ServletHolder(new BareServlet(bareRequests, false)), PATH);
