@@ -29,7 +29,7 @@ record ReadDeadline(long startNanos, long timeoutNanos) {
         return System.nanoTime() - startNanos >= timeoutNanos;
     }
 
-    /** Runs {@code task} on the shared timer when the time is up, up to one tick later. */
+    /** Runs {@code task} on the shared timer when the time is up. */
     ReadDeadlines.Pending schedule(Runnable task) {
         return ReadDeadlines.schedule(task, startNanos, timeoutNanos);
     }

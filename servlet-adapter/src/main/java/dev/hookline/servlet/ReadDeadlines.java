@@ -7,17 +7,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Every body-read deadline, kept by one daemon thread that looks at the pending ones every {@link #TICK_NANOS}:
- * setting and cancelling a deadline cost a concurrent set's insertion and removal and never wake a thread, which a
- * scheduled executor does (a task that becomes the head of its queue wakes its thread, twice per request, on a
- * server whose requests all have the same timeout). A deadline is therefore met up to one tick late. The thread is
+ * Every body-read deadline, kept by one daemon thread that looks at the pending ones at the earliest of their
+ * deadlines, and at least every {@link #TICK_NANOS}: setting and cancelling a deadline cost a concurrent set's
+ * insertion and removal and never wake a thread, which a scheduled executor does (a task that becomes the head of
+ * its queue wakes its thread, twice per request, on a server whose requests all have the same timeout). A deadline
+ * is met on time, unless it was set less than a tick before it falls due while the thread was already waiting:
+ * then it is met up to one tick late. The thread is
  * started with the first deadline and ends after {@link #IDLE_NANOS} without any, so that no thread outlives the
  * application for long, and none is ever started per request. What it runs must be quick; the work of answering a
  * late request is handed back to the container.
  */
 final class ReadDeadlines {
 
-    /** How often the thread looks at the pending deadlines. */
+    /** The longest the thread waits before it looks at the pending deadlines again. */
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long the thread waits without any deadline before it ends. */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -47,7 +49,8 @@ final class ReadDeadlines {
     }
 
     /**
-     * Runs {@code task} once {@code timeoutNanos} have passed since {@code startNanos}, up to one tick later.
+     * Runs {@code task} once {@code timeoutNanos} have passed since {@code startNanos} (see the class comment for
+     * how late it may be).
      *
      * @param task what to run, quickly
      * @param startNanos a {@link System#nanoTime()} value
@@ -65,13 +68,20 @@ final class ReadDeadlines {
         return pending;
     }
 
-    /** The thread's loop: runs every task whose deadline has passed, then waits a tick; ends when idle long. */
+    /**
+     * The thread's loop: runs every task whose deadline has passed, then waits until the earliest deadline still
+     * pending, or a tick at most; ends when idle long.
+     */
     private static void watch() {
         long idleSince = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
+            long wait = TICK_NANOS;
             for (Pending pending : PENDING) {
-                if (now - pending.startNanos >= pending.timeoutNanos && PENDING.remove(pending)) {
+                long remaining = pending.timeoutNanos - (now - pending.startNanos);
+                if (remaining > 0) {
+                    wait = Math.min(wait, remaining);
+                } else if (PENDING.remove(pending)) {
                     run(pending.task);
                 }
             }
@@ -84,7 +94,7 @@ final class ReadDeadlines {
                     return;
                 }
             }
-            LockSupport.parkNanos(TICK_NANOS);
+            LockSupport.parkNanos(wait);
         }
     }
 
