@@ -65,9 +65,7 @@ public final class Acceptor {
         }
         Envelope envelope;
         try {
-            envelope = dataTypes == null
-                    ? provider.envelope().read(delivery.headers(), delivery.body(), mapper)
-                    : provider.envelope().read(delivery.headers(), delivery.body(), mapper, dataTypes);
+            envelope = provider.envelope().read(delivery.headers(), delivery.body(), mapper, dataTypes);
         } catch (MalformedPayloadException e) {
             return rejected(Outcome.Status.MALFORMED, e.failure(), null, start);
         }

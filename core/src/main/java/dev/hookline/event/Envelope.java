@@ -154,11 +154,8 @@ public final class Envelope {
 
     /** Whether there is no data, or it is JSON {@code null}: nothing a type binds from. */
     boolean hasNoData() {
-        if (body == null) {
-            JsonNode data = tree;
-            return data.isMissingNode() || data.isNull();
-        }
-        return dataEnd - dataStart == 4 && body[dataStart] == 'n';
+        // data located in the body is always an object or an array
+        return body == null && (tree.isMissingNode() || tree.isNull());
     }
 
     /**

@@ -37,7 +37,8 @@ public interface EnvelopeFormat {
      * @param headers the delivery's headers
      * @param body the verified raw body
      * @param mapper the mapper to parse and bind with
-     * @param dataTypes for an event type's name, the type its handlers bind the data to, or null for none
+     * @param dataTypes for an event type's name, the type its handlers bind the data to (null for none); or null
+     *     itself, to bind nothing
      * @return the event's id, type, time and data
      * @throws MalformedPayloadException if the payload is not an event of this format
      */

@@ -144,12 +144,11 @@ public final class JsonEnvelope implements EnvelopeFormat {
         try (JsonParser parser = mapper.createParser(body)) {
             scan(parser, fields, headers, body, mapper, dataTypes);
             return fields;
-        } catch (JacksonException | EarlyBinding e) {
-            if (e instanceof EarlyBinding || fields.binding) {
-                // the data did not bind where it lies: read again without binding, which tells a malformed
-                // body from data of another shape; binding later then fails as it would have
-                return scan(headers, body, mapper, null);
-            }
+        } catch (EarlyBinding e) {
+            // the data did not bind where it lies: read again without binding, which tells a malformed body from
+            // data of another shape; binding later then fails as it would have
+            return scan(headers, body, mapper, null);
+        } catch (JacksonException e) {
             // the parser's message may quote the payload: keep only the reason
             throw new MalformedPayloadException(PayloadFailure.NOT_JSON);
         }
@@ -171,8 +170,11 @@ public final class JsonEnvelope implements EnvelopeFormat {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
+            boolean container = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY;
             if (name.equals(dataField)) {
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                fields.boundKey = null;
+                fields.boundValue = null;
+                if (container) {
                     fields.dataStart = (int) parser.currentTokenLocation().getByteOffset();
                     String known = dataTypes == null ? null : type.read(fields, headers, body);
                     JavaType dataType = known == null ? null : dataTypes.apply(known);
@@ -180,23 +182,18 @@ public final class JsonEnvelope implements EnvelopeFormat {
                         bind(parser, fields, DataReaders.of(mapper), dataType);
                     } else {
                         parser.skipChildren();
-                        fields.boundKey = null;
-                        fields.boundValue = null;
                     }
                     fields.dataEnd = (int) parser.currentLocation().getByteOffset();
                     fields.data = null;
                 } else {
                     fields.data = parser.readValueAsTree();
                     fields.dataEnd = 0;
-                    fields.boundKey = null;
-                    fields.boundValue = null;
                 }
                 continue;
             }
-            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            if (container) {
+                // an object or an array is no id, type, qualifier or time: the field counts as absent
                 parser.skipChildren();
-                fields.clear(name, this);
-                continue;
             }
             String text = value == JsonToken.VALUE_STRING ? parser.getString() : null;
             String nonEmpty = text == null || text.isEmpty() ? null : text;
@@ -297,18 +294,14 @@ public final class JsonEnvelope implements EnvelopeFormat {
 
     /** Binds the data at the parser's current token, leaving the parser on the data's last token. */
     private static void bind(JsonParser parser, Fields fields, DataReaders readers, JavaType dataType) {
-        fields.binding = true;
         Object value;
         try {
             value = readers.inPlaceReader(DataReaders.key(dataType), dataType).readValue(parser);
         } catch (RuntimeException e) {
-            if (e instanceof JacksonException) {
-                throw e;
-            }
-            // what else binding throws is for the dispatch to meet, when a handler asks for the data
+            // a malformed body or data of another shape: the parser is lost either way, and what binding throws is
+            // for the dispatch to meet, when a handler asks for the data
             throw new EarlyBinding();
         }
-        fields.binding = false;
         fields.boundKey = value == null ? null : DataReaders.key(dataType);
         fields.boundValue = value;
     }
@@ -415,24 +408,6 @@ public final class JsonEnvelope implements EnvelopeFormat {
         /** The type the located data was bound to on the way, and its value; null for none. */
         Type boundKey;
         Object boundValue;
-        /** Whether the data is being bound: a failure now is the binding's, not necessarily the body's. */
-        boolean binding;
-
-        /** Forgets what an earlier field of this name gave: its last value is an object or an array. */
-        void clear(String name, JsonEnvelope format) {
-            if (name.equals(format.idField)) {
-                id = null;
-            }
-            if (name.equals(format.typeField)) {
-                type = null;
-            }
-            if (name.equals(format.typeQualifierField)) {
-                qualifier = null;
-            }
-            if (name.equals(format.timeField)) {
-                time = null;
-            }
-        }
     }
 
     /** Where a string part of the event comes from. */
