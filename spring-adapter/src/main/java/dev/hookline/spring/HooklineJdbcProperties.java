@@ -33,8 +33,6 @@ public class HooklineJdbcProperties {
     public enum InitializeSchema {
         /** At every start (cheap once the tables are up to date; instances starting at once wait for each other). */
         ALWAYS,
-        /** Only for an embedded database (H2, HSQLDB, Derby), as Spring Boot's own initialization does. */
-        EMBEDDED,
         /** Never: the tables come from Flyway, Liquibase or a DBA (JdbcSchema's SQL). */
         NEVER
     }
@@ -43,10 +41,10 @@ public class HooklineJdbcProperties {
     private String tablePrefix = JdbcSchema.DEFAULT_PREFIX;
 
     /**
-     * When to create or upgrade Hookline's tables: always, embedded (only for an embedded database, like Spring
-     * Boot's own schema initialization, so never for PostgreSQL) or never (the tables come from your migrations).
+     * When to create or upgrade Hookline's tables, which are PostgreSQL's: always, or never (the default: the tables
+     * come from your migrations).
      */
-    private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+    private InitializeSchema initializeSchema = InitializeSchema.NEVER;
 
     /** The shared deduplicator of endpoints with dedupe.store=jdbc. */
     private final Dedupe dedupe = new Dedupe();

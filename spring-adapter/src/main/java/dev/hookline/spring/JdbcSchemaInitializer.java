@@ -2,10 +2,7 @@ package dev.hookline.spring;
 
 import dev.hookline.jdbc.JdbcSchema;
 import dev.hookline.jdbc.SchemaMigration;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,14 +10,12 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Creates or upgrades Hookline's tables when the application starts, as {@code hookline.jdbc.initialize-schema}
- * says: always, only for an embedded database, or never. The stores that use the tables are created after it.
+ * says: always or never. The stores that use the tables are created after it.
  */
 final class JdbcSchemaInitializer implements InitializingBean {
 
     private static final Log LOG = LogFactory.getLog(JdbcSchemaInitializer.class);
 
-    /** The product names of the embedded databases Spring Boot initializes by default. */
-    private static final Set<String> EMBEDDED = Set.of("H2", "HSQL Database Engine", "Apache Derby");
 
     private final DataSource dataSource;
     private final JdbcSchema schema;
@@ -34,23 +29,13 @@ final class JdbcSchemaInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (mode == HooklineJdbcProperties.InitializeSchema.NEVER
-                || (mode == HooklineJdbcProperties.InitializeSchema.EMBEDDED && !embedded(dataSource))) {
+        if (mode == HooklineJdbcProperties.InitializeSchema.NEVER) {
             return;
         }
         List<SchemaMigration> applied = schema.apply(dataSource);
         if (!applied.isEmpty()) {
             LOG.info("Hookline's " + schema.prefix() + " tables brought up to version "
                     + applied.get(applied.size() - 1).version());
-        }
-    }
-
-    /** Whether the data source is an embedded database, by its product name. */
-    static boolean embedded(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return EMBEDDED.contains(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            return false;
         }
     }
 }

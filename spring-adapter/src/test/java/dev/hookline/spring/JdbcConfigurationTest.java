@@ -159,7 +159,7 @@ class JdbcConfigurationTest {
         HooklineJdbcProperties.Inbox inbox = properties.getInbox();
 
         assertThat(properties.getTablePrefix()).isEqualTo(JdbcSchema.DEFAULT_PREFIX);
-        assertThat(properties.getInitializeSchema()).isEqualTo(HooklineJdbcProperties.InitializeSchema.EMBEDDED);
+        assertThat(properties.getInitializeSchema()).isEqualTo(HooklineJdbcProperties.InitializeSchema.NEVER);
         assertThat(properties.getDedupe().getRetention()).isEqualTo(JdbcDeduplicator.DEFAULT_RETENTION);
         assertThat(inbox.getConcurrency()).isEqualTo(InboxWorkers.DEFAULT_CONCURRENCY);
         assertThat(inbox.getPollInterval()).isEqualTo(InboxWorkers.DEFAULT_POLL_INTERVAL);
