@@ -395,6 +395,10 @@ public final class InboxWorkers implements AutoCloseable {
             rollback(transaction);
             settleFailure(row, event, e, "not dispatchable", true);
             return null;
+        } catch (Error e) {
+            // the JVM's own errors, rethrown by the dispatch: give the connection back before they go on
+            rollback(transaction);
+            throw e;
         } finally {
             transaction.unbind();
         }
@@ -476,14 +480,16 @@ public final class InboxWorkers implements AutoCloseable {
             connection.rollback();
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "Inbox could not roll back a handler's transaction (SQLState "
-                    + e.getSQLState() + "); closing its connection rolls it back");
+                    + e.getSQLState() + "); its connection is closed with the transaction open");
         } finally {
             close(connection);
         }
     }
 
+    /** Gives a handler's connection back with no transaction open: restoring auto-commit would commit one. */
     private static void close(Connection connection) {
         try {
+            connection.rollback(); // nothing to undo after a commit or a rollback
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // the pool resets it, or discards a broken connection
