@@ -15,6 +15,7 @@ final class InboxStatsCache {
     private final long ttlNanos;
     private InboxStats stats;
     private long readAt;
+    private boolean read;
 
     InboxStatsCache(JdbcInbox inbox, Duration ttl) {
         this.inbox = inbox;
@@ -24,7 +25,9 @@ final class InboxStatsCache {
     /** The figures, read again when older than the time to live; null when the database cannot be reached. */
     synchronized InboxStats get() {
         long now = System.nanoTime();
-        if (stats == null || now - readAt >= ttlNanos) {
+        // a failed read is kept for the time to live too: while the database is down, one attempt per period
+        if (!read || now - readAt >= ttlNanos) {
+            read = true;
             readAt = now;
             try {
                 stats = inbox.stats();
