@@ -8,13 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,7 +75,6 @@ public final class JdbcDeduplicator implements Deduplicator {
     public static final int DEFAULT_PRUNE_BATCH_SIZE = 1_000;
 
     /** The latest time written, so that a huge lease or retention never overflows PostgreSQL's timestamps. */
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     /** How often a claim tries again when the row it conflicted with was gone before it could be read. */
     private static final int CLAIM_ATTEMPTS = 3;
 
@@ -148,10 +143,10 @@ public final class JdbcDeduplicator implements Deduplicator {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lease, "lease");
         Instant now = now();
-        Instant leaseUntil = later(now, lease);
-        Instant expiresAt = later(leaseUntil, retention);
+        Instant leaseUntil = Sql.later(now, lease);
+        Instant expiresAt = Sql.later(leaseUntil, retention);
         String owner = UUID.randomUUID().toString();
-        return call("Deduplication store failed to claim an event", connection -> {
+        return Sql.call(dataSource, "Deduplication store failed to claim an event", connection -> {
             for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
                 if (insertOrTakeOver(connection, key, owner, now, leaseUntil, expiresAt)) {
                     return Claim.acquired(new Lease(key, owner, leaseUntil));
@@ -175,10 +170,10 @@ public final class JdbcDeduplicator implements Deduplicator {
             statement.setString(1, key.endpoint());
             statement.setString(2, key.eventId());
             statement.setString(3, owner);
-            setTime(statement, 4, leaseUntil);
-            setTime(statement, 5, expiresAt);
-            setTime(statement, 6, now);
-            setTime(statement, 7, now);
+            Sql.setTime(statement, 4, leaseUntil);
+            Sql.setTime(statement, 5, expiresAt);
+            Sql.setTime(statement, 6, now);
+            Sql.setTime(statement, 7, now);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -206,15 +201,15 @@ public final class JdbcDeduplicator implements Deduplicator {
     public boolean complete(Lease lease, Instant keepUntil) {
         Objects.requireNonNull(lease, "lease");
         Instant now = now();
-        Instant expiresAt = later(now, retention);
+        Instant expiresAt = Sql.later(now, retention);
         if (keepUntil != null && keepUntil.isAfter(expiresAt)) {
-            expiresAt = keepUntil.isAfter(LATEST) ? LATEST : keepUntil;
+            expiresAt = keepUntil.isAfter(Sql.LATEST) ? Sql.LATEST : keepUntil;
         }
         Instant forgetAt = expiresAt;
-        return call("Deduplication store failed to record a handled event", connection -> {
+        return Sql.call(dataSource, "Deduplication store failed to record a handled event", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(completeSql)) {
-                setTime(statement, 1, now);
-                setTime(statement, 2, forgetAt);
+                Sql.setTime(statement, 1, now);
+                Sql.setTime(statement, 2, forgetAt);
                 statement.setString(3, lease.key().endpoint());
                 statement.setString(4, lease.key().eventId());
                 statement.setString(5, lease.owner());
@@ -231,7 +226,7 @@ public final class JdbcDeduplicator implements Deduplicator {
     @Override
     public boolean release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        return call("Deduplication store failed to release an event", connection -> {
+        return Sql.call(dataSource, "Deduplication store failed to release an event", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(releaseSql)) {
                 statement.setString(1, lease.key().endpoint());
                 statement.setString(2, lease.key().eventId());
@@ -269,13 +264,13 @@ public final class JdbcDeduplicator implements Deduplicator {
      */
     public long prune() {
         Instant now = now();
-        return call("Deduplication store failed to prune expired events", connection -> {
+        return Sql.call(dataSource, "Deduplication store failed to prune expired events", connection -> {
             long deleted = 0;
             try (PreparedStatement statement = connection.prepareStatement(pruneSql)) {
                 while (true) {
-                    setTime(statement, 1, now);
+                    Sql.setTime(statement, 1, now);
                     statement.setInt(2, pruneBatchSize);
-                    setTime(statement, 3, now);
+                    Sql.setTime(statement, 3, now);
                     int batch = statement.executeUpdate();
                     deleted += batch;
                     if (batch < pruneBatchSize) {
@@ -288,42 +283,7 @@ public final class JdbcDeduplicator implements Deduplicator {
 
     /** The current time, to the microsecond PostgreSQL keeps, so that leases read back equal. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** {@code time + duration} to the microsecond, no later than {@link #LATEST}. */
-    private static Instant later(Instant time, Duration duration) {
-        if (duration.compareTo(Duration.between(time, LATEST)) >= 0) {
-            return LATEST;
-        }
-        return time.plus(duration).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
-        statement.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-    }
-
-    /** Runs statements on a connection of its own, each in its own transaction. */
-    private <T> T call(String failure, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (connection.getAutoCommit()) {
-                return work.run(connection);
-            }
-            connection.setAutoCommit(true);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.setAutoCommit(false);
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException(failure, e);
-        }
-    }
-
-    /** Statements run on one connection. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        return Sql.micros(clock.instant());
     }
 
     @Override
