@@ -23,7 +23,6 @@ final class InboxWorkersLifecycle implements SmartLifecycle {
     private final DeliveryReceiver inboxReceiver;
     private final InboxWorkers.Builder workers;
     private volatile InboxWorkers running;
-    private volatile boolean started;
 
     /**
      * @param workers a builder with every setting but the endpoints, checked already
@@ -37,10 +36,9 @@ final class InboxWorkersLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (started) {
+        if (running != null) {
             return;
         }
-        started = true;
         List<WebhookEndpoint> endpoints = new ArrayList<>();
         for (EndpointDefinition definition : registry.definitions()) {
             WebhookEndpoint endpoint = registry.endpoint(definition.name());
