@@ -1,11 +1,13 @@
 package dev.hookline.event;
 
+import java.time.Instant;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The JSON settings Hookline binds events with. */
 public final class EventJson {
@@ -37,7 +39,9 @@ public final class EventJson {
 
     /**
      * Applies Hookline's settings to a builder, for applications that want their own mapper with the
-     * same behaviour (extra modules, say).
+     * same behaviour (extra modules, say). Event times in the form providers send ({@code …Z}) are read
+     * without a {@code DateTimeFormatter}, to the same {@link Instant}; modules added after this call can still
+     * replace that reader.
      *
      * @param builder a mapper builder
      * @return the same builder
@@ -49,6 +53,8 @@ public final class EventJson {
                 .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
+                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                .addModule(new SimpleModule("hookline-event-times")
+                        .addDeserializer(Instant.class, UtcInstantDeserializer.INSTANCE));
     }
 }
