@@ -3,23 +3,19 @@ package dev.hookline.dedupe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded, in-memory {@link Deduplicator} for one instance of an application.
  *
  * <p>Handled events are remembered for {@link Builder#retention(Duration) retention} (default 24 hours), and
  * at most {@link Builder#maxEntries(int) maxEntries} events are remembered or held at once (default 100,000):
- * roughly 200 bytes plus the id's length per entry. When it is full, the oldest handled event is forgotten
- * early, but only if the time it was asked to be kept ({@code keepUntil} of {@link #complete}) has passed: an
- * event that could still be replayed is never forgotten. When every remembered event is still protected, a
- * claim answers {@link Claim.Status#BUSY} (the sender is asked to retry later) rather than forgetting one.
+ * roughly 130 bytes plus the id's length per entry, the key included, in one object of the store's own. When it is
+ * full, the oldest handled event is forgotten early, but only if the time it was asked to be kept
+ * ({@code keepUntil} of {@link #complete}) has passed: an event that could still be replayed is never forgotten.
+ * When every remembered event is still protected, a claim answers {@link Claim.Status#BUSY} (the sender is asked
+ * to retry later) rather than forgetting one.
  *
  * <p>Ids are spread over independently locked stripes, so unrelated events never wait for each other; the
  * capacity is shared out among the stripes, so a store near capacity may answer busy a little before it holds
@@ -42,6 +38,8 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private static final int MAX_STRIPES = 64;
     /** How many of the oldest entries a full stripe looks at for one it may forget. */
     private static final int EVICTION_SCAN = 16;
+    /** The owner token of a handled event; leases get tokens from 1 up. */
+    private static final long DONE = 0;
 
     private final int maxEntries;
     private final Duration retention;
@@ -50,7 +48,6 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private final Stripe[] stripes;
     /** How far a key's spread hash is shifted to give its stripe's index: 32 less the index's bits. */
     private final int stripeShift;
-    private final AtomicLong owners = new AtomicLong();
 
     private InMemoryDeduplicator(Builder builder) {
         this.maxEntries = builder.maxEntries;
@@ -81,46 +78,57 @@ public final class InMemoryDeduplicator implements Deduplicator {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lease, "lease");
         long now = clock.millis();
-        Stripe stripe = stripe(key);
+        int hash = key.hashCode();
+        Stripe stripe = stripe(hash);
         synchronized (stripe) {
             stripe.forgetExpired(now, retentionMillis);
-            if (stripe.completed.containsKey(key)) {
+            Entry entry = stripe.find(key, hash);
+            if (entry != null && entry.owner == DONE) {
                 return Claim.completed();
             }
-            Held held = stripe.inFlight.get(key);
-            if (held != null && held.expiresAt > now) {
+            if (entry != null && entry.until > now) {
                 return Claim.inProgress();
             }
-            if (held == null && !stripe.makeRoom(now)) {
+            if (entry == null && !stripe.makeRoom(now)) {
                 return Claim.busy();
             }
             // a new claim, or the take-over of a lease its holder let expire
-            String owner = Long.toString(owners.incrementAndGet());
             long expiresAt = saturatedAdd(now, lease.toMillis());
-            stripe.inFlight.put(key, new Held(owner, expiresAt));
-            return Claim.acquired(new Lease(key, owner, Instant.ofEpochMilli(expiresAt)));
+            if (entry == null) {
+                entry = stripe.add(key, hash);
+            }
+            entry.owner = ++stripe.owners;
+            entry.until = expiresAt;
+            return Claim.acquired(new Lease(key, Long.toString(entry.owner), Instant.ofEpochMilli(expiresAt)));
         }
     }
 
     @Override
     public boolean complete(Lease lease, Instant keepUntil) {
-        Stripe stripe = stripe(lease.key());
+        int hash = lease.key().hashCode();
+        Stripe stripe = stripe(hash);
         long now = clock.millis();
         synchronized (stripe) {
-            if (!stripe.release(lease)) {
+            Entry entry = stripe.held(lease, hash);
+            if (entry == null) {
                 return false;
             }
-            long protectedUntil = keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli();
-            stripe.completed.put(lease.key(), new Done(now, protectedUntil));
+            stripe.completed(entry, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli());
             return true;
         }
     }
 
     @Override
     public boolean release(Lease lease) {
-        Stripe stripe = stripe(lease.key());
+        int hash = lease.key().hashCode();
+        Stripe stripe = stripe(hash);
         synchronized (stripe) {
-            return stripe.release(lease);
+            Entry entry = stripe.held(lease, hash);
+            if (entry == null) {
+                return false;
+            }
+            stripe.remove(entry);
+            return true;
         }
     }
 
@@ -141,7 +149,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
         for (Stripe stripe : stripes) {
             synchronized (stripe) {
                 stripe.forgetExpired(now, retentionMillis);
-                count += stripe.completed.size();
+                count += stripe.completed;
             }
         }
         return count;
@@ -152,18 +160,18 @@ public final class InMemoryDeduplicator implements Deduplicator {
         int count = 0;
         for (Stripe stripe : stripes) {
             synchronized (stripe) {
-                count += stripe.inFlight.size();
+                count += stripe.size - stripe.completed;
             }
         }
         return count;
     }
 
-    /** The key's stripe, by Fibonacci hashing: ids that differ only in their last characters spread evenly. */
-    private Stripe stripe(EventKey key) {
+    /** The stripe of a key's hash, by Fibonacci hashing: ids that differ only in their last characters spread evenly. */
+    private Stripe stripe(int hash) {
         if (stripes.length == 1) {
             return stripes[0];
         }
-        return stripes[(key.hashCode() * 0x9E3779B9) >>> stripeShift];
+        return stripes[(hash * 0x9E3779B9) >>> stripeShift];
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -176,60 +184,178 @@ public final class InMemoryDeduplicator implements Deduplicator {
         return "InMemoryDeduplicator[maxEntries=" + maxEntries + ", retention=" + retention + "]";
     }
 
-    /** A held event: its owner token and when its lease ends, in epoch milliseconds. */
-    private record Held(String owner, long expiresAt) {
+    /**
+     * One event, held or handled: the store's only object per event besides the key, so that a store churning
+     * through events gives the collector little to copy.
+     */
+    private static final class Entry {
+        final EventKey key;
+        final int hash;
+        /** The next entry in the same bucket. */
+        Entry chain;
+        /** The neighbours in the order handled events completed; null while held. */
+        Entry older;
+        Entry newer;
+        /** The lease's owner token while held; {@link #DONE} once handled. */
+        long owner;
+        /** While held, when the lease ends; once handled, until when the event must be kept. Epoch millis. */
+        long until;
+        /** When the event was handled, in epoch millis. */
+        long completedAt;
+
+        Entry(EventKey key, int hash) {
+            this.key = key;
+            this.hash = hash;
+        }
     }
 
-    /** A handled event: when it completed, and until when it must be kept, in epoch milliseconds. */
-    private record Done(long completedAt, long keepUntil) {
-    }
-
-    /** One lock's share of the events. Every method is called with the stripe's monitor held. */
+    /**
+     * One lock's share of the events: a chained hash table of entries, handled ones also linked oldest first.
+     * Every method is called with the stripe's monitor held.
+     */
     private static final class Stripe {
+        private static final int FIRST_TABLE = 16;
+
         private final int capacity;
-        private final Map<EventKey, Held> inFlight = new HashMap<>();
-        /** Handled events in the order they completed, oldest first. */
-        private final LinkedHashMap<EventKey, Done> completed = new LinkedHashMap<>();
+        private Entry[] table = new Entry[FIRST_TABLE];
+        /** Entries held or handled. */
+        int size;
+        /** Entries handled. */
+        int completed;
+        /** The last owner token given out; tokens need only differ between the leases of one key. */
+        long owners;
+        private Entry oldest;
+        private Entry newest;
 
         Stripe(int capacity) {
             this.capacity = capacity;
         }
 
+        Entry find(EventKey key, int hash) {
+            for (Entry entry = table[index(hash, table.length)]; entry != null; entry = entry.chain) {
+                if (entry.hash == hash && entry.key.equals(key)) {
+                    return entry;
+                }
+            }
+            return null;
+        }
+
+        /** The entry the lease holds, or null if it is not held by the lease's owner (any more). */
+        Entry held(Lease lease, int hash) {
+            Entry entry = find(lease.key(), hash);
+            return entry != null && entry.owner != DONE && isToken(lease.owner(), entry.owner) ? entry : null;
+        }
+
+        /** Whether {@code text} is the decimal token of {@code owner}, read without making a string of it. */
+        private static boolean isToken(String text, long owner) {
+            int length = text.length();
+            if (length == 0 || length > 18 || (length > 1 && text.charAt(0) == '0')) {
+                return length > 18 && text.equals(Long.toString(owner));
+            }
+            long value = 0;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value == owner;
+        }
+
+        Entry add(EventKey key, int hash) {
+            if (size >= table.length - (table.length >>> 2)) {
+                grow();
+            }
+            Entry entry = new Entry(key, hash);
+            int index = index(hash, table.length);
+            entry.chain = table[index];
+            table[index] = entry;
+            size++;
+            return entry;
+        }
+
+        /** Marks a held entry handled, as the newest. */
+        void completed(Entry entry, long now, long keepUntil) {
+            entry.owner = DONE;
+            entry.completedAt = now;
+            entry.until = keepUntil;
+            entry.older = newest;
+            if (newest == null) {
+                oldest = entry;
+            } else {
+                newest.newer = entry;
+            }
+            newest = entry;
+            completed++;
+        }
+
+        void remove(Entry entry) {
+            int index = index(entry.hash, table.length);
+            if (table[index] == entry) {
+                table[index] = entry.chain;
+            } else {
+                Entry before = table[index];
+                while (before.chain != entry) {
+                    before = before.chain;
+                }
+                before.chain = entry.chain;
+            }
+            size--;
+            if (entry.owner == DONE) {
+                if (entry.older == null) {
+                    oldest = entry.newer;
+                } else {
+                    entry.older.newer = entry.newer;
+                }
+                if (entry.newer == null) {
+                    newest = entry.older;
+                } else {
+                    entry.newer.older = entry.older;
+                }
+                completed--;
+            }
+        }
+
         /** Forgets, from the oldest on, the handled events past both their retention and their keep time. */
         void forgetExpired(long now, long retentionMillis) {
-            Iterator<Done> oldest = completed.values().iterator();
-            while (oldest.hasNext()) {
-                Done done = oldest.next();
-                if (done.completedAt() + retentionMillis > now || done.keepUntil() > now) {
-                    return;
-                }
-                oldest.remove();
+            while (oldest != null && now - oldest.completedAt >= retentionMillis && oldest.until <= now) {
+                remove(oldest);
             }
         }
 
         /** Whether one more event fits, forgetting an old handled one that is no longer protected if need be. */
         boolean makeRoom(long now) {
-            if (inFlight.size() + completed.size() < capacity) {
+            if (size < capacity) {
                 return true;
             }
-            Iterator<Done> oldest = completed.values().iterator();
-            for (int i = 0; i < EVICTION_SCAN && oldest.hasNext(); i++) {
-                if (oldest.next().keepUntil() <= now) {
-                    oldest.remove();
+            Entry entry = oldest;
+            for (int i = 0; i < EVICTION_SCAN && entry != null; i++, entry = entry.newer) {
+                if (entry.until <= now) {
+                    remove(entry);
                     return true;
                 }
             }
             return false;
         }
 
-        /** Drops the lease's hold if it is still the owner's. */
-        boolean release(Lease lease) {
-            Held held = inFlight.get(lease.key());
-            if (held == null || !held.owner().equals(lease.owner())) {
-                return false;
+        private void grow() {
+            Entry[] larger = new Entry[table.length * 2];
+            for (Entry head : table) {
+                for (Entry entry = head; entry != null; ) {
+                    Entry next = entry.chain;
+                    int index = index(entry.hash, larger.length);
+                    entry.chain = larger[index];
+                    larger[index] = entry;
+                    entry = next;
+                }
             }
-            inFlight.remove(lease.key());
-            return true;
+            table = larger;
+        }
+
+        /** The bucket of a hash: its bits folded, so that the bits the stripe was chosen by are not all it uses. */
+        private static int index(int hash, int length) {
+            return (hash ^ (hash >>> 16)) & (length - 1);
         }
     }
 
