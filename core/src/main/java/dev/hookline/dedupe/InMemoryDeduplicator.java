@@ -78,8 +78,12 @@ public final class InMemoryDeduplicator implements Deduplicator {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lease, "lease");
         long now = clock.millis();
+        long expiresAt = saturatedAdd(now, lease.toMillis());
         int hash = key.hashCode();
         Stripe stripe = stripe(hash);
+        long owner;
+        // the lock is held for the table's work only: on a busy core, a holder descheduled inside it stalls
+        // every claim of its stripe, so the lease is made after it is let go
         synchronized (stripe) {
             stripe.forgetExpired(now, retentionMillis);
             Entry entry = stripe.find(key, hash);
@@ -93,14 +97,14 @@ public final class InMemoryDeduplicator implements Deduplicator {
                 return Claim.busy();
             }
             // a new claim, or the take-over of a lease its holder let expire
-            long expiresAt = saturatedAdd(now, lease.toMillis());
             if (entry == null) {
                 entry = stripe.add(key, hash);
             }
-            entry.owner = ++stripe.owners;
+            owner = ++stripe.owners;
+            entry.owner = owner;
             entry.until = expiresAt;
-            return Claim.acquired(new Lease(key, Long.toString(entry.owner), Instant.ofEpochMilli(expiresAt)));
         }
+        return Claim.acquired(new Lease(key, Long.toString(owner), Instant.ofEpochMilli(expiresAt)));
     }
 
     @Override
