@@ -49,6 +49,7 @@ if [ "$QUICK" = 1 ]; then
   JMH_SCALING=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
   JMH_WHOLE_PATH=(-f 1 -wi 2 -i 2 -w 1s -r 1s)
   HTTP_WARMUP=3
+  HTTP_WARMUP_RUNS=1
   HTTP_DURATION=5
   SOAK_DELIVERIES=200000
   SOAK_SAMPLE=20000
@@ -60,7 +61,11 @@ else
   JMH_SCALING=(-f 1 -wi 3 -i 5 -w 1s -r 2s)
   # the whole path takes longer to compile than the floors: long warm-up, or it is measured still warming
   JMH_WHOLE_PATH=(-f 2 -wi 6 -i 6 -w 5s -r 3s)
+  # A server pinned to one core is still compiling after 40 s of load (C2 took 30 % of the core then), and
+  # the first connections' close and the next ones' open deoptimise code compiled without them: three
+  # warm-up runs of 20 s, each on new connections, before the measured one.
   HTTP_WARMUP=20
+  HTTP_WARMUP_RUNS=3
   HTTP_DURATION=20
   SOAK_DELIVERIES=2000000
   SOAK_SAMPLE=200000
@@ -137,7 +142,7 @@ describe_machine() {
     echo
     echo "Options of this run: JMH at 1 KiB and 64 KiB \`${JMH_MAIN[*]} -prof gc\`; JMH at 16 KiB, 256 KiB and 1 MiB"
     echo "\`${JMH_SCALING[*]} -prof gc\`; whole path \`${JMH_WHOLE_PATH[*]} -prof gc\`; deduplication"
-    echo "\`${JMH_SCALING[*]}\`; forked JVMs \`$JMH_JVM_ARGS\`. HTTP: ${HTTP_WARMUP} s warm-up then ${HTTP_DURATION} s"
+    echo "\`${JMH_SCALING[*]}\`; forked JVMs \`$JMH_JVM_ARGS\`. HTTP: ${HTTP_WARMUP_RUNS} warm-up runs of ${HTTP_WARMUP} s then ${HTTP_DURATION} s"
     echo "measured per server (Spring Boot: per endpoint) and connection count, ${HTTP_BODY}-byte bodies. Memory:"
     echo "${SOAK_DELIVERIES} deliveries."
   } > "$file"
@@ -205,6 +210,15 @@ write_requests() {
     --port "$PORT" --first "$first" "$@" >/dev/null
 }
 
+# Warm-up runs on the server at $2 with the request file $3, each on $1 new connections.
+warm_up() {
+  local run
+  for ((run = 0; run < HTTP_WARMUP_RUNS; run++)); do
+    taskset -c "$WRK_CPU" wrk -t1 -c"$1" -d"${HTTP_WARMUP}s" --timeout 5s \
+      -s benchmarks/wrk/deliveries.lua "$2" "$3" >/dev/null
+  done
+}
+
 run_http() {
   local csv="$RESULTS/http.csv"
   echo "mode,connections,requests,duration_us,rps,p50_us,p90_us,p99_us,p999_us,status_errors,socket_errors,accepted,duplicate,rejected,malformed,failed,bare" > "$csv"
@@ -222,8 +236,7 @@ run_http() {
       # distinct ids for warm-up and measurement
       write_requests "$work/warmup.bin" 0
       write_requests "$work/measure.bin" 10000000
-      taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_WARMUP}s" --timeout 5s \
-        -s benchmarks/wrk/deliveries.lua "$url" "$work/warmup.bin" >/dev/null
+      warm_up "$connections" "$url" "$work/warmup.bin"
       local before after line
       before=$(curl -sf "http://127.0.0.1:$PORT/stats")
       line=$(taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_DURATION}s" --timeout 5s \
@@ -253,7 +266,7 @@ run_spring_http() {
   local work
   work=$(mktemp -d)
   local endpoints=(bare handwritten hookline)
-  local max_seconds=$(( ${#HTTP_CONNECTIONS[@]} * ${#endpoints[@]} * (HTTP_WARMUP + HTTP_DURATION + 30) + 120 ))
+  local max_seconds=$(( ${#HTTP_CONNECTIONS[@]} * ${#endpoints[@]} * (HTTP_WARMUP * HTTP_WARMUP_RUNS + HTTP_DURATION + 30) + 120 ))
   log "Spring Boot over HTTP: starting the application"
   taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -jar "$SPRING_JAR" --server.port="$PORT" \
     --bench.max-entries="$HTTP_DEDUP_ENTRIES" --bench.max-seconds="$max_seconds" > "$work/server.log" 2>&1 &
@@ -266,8 +279,7 @@ run_spring_http() {
       local url="http://127.0.0.1:$PORT/webhooks/$endpoint"
       write_requests "$work/warmup.bin" 0 --provider standard --path "/webhooks/$endpoint"
       write_requests "$work/measure.bin" 10000000 --provider standard --path "/webhooks/$endpoint"
-      taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_WARMUP}s" --timeout 5s \
-        -s benchmarks/wrk/deliveries.lua "$url" "$work/warmup.bin" >/dev/null
+      warm_up "$connections" "$url" "$work/warmup.bin"
       local before after line
       before=$(curl -sf "http://127.0.0.1:$PORT/stats")
       line=$(taskset -c "$WRK_CPU" wrk -t1 -c"$connections" -d"${HTTP_DURATION}s" --timeout 5s \
