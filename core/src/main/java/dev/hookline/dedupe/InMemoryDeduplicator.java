@@ -319,6 +319,11 @@ public final class InMemoryDeduplicator implements Deduplicator {
                 }
                 completed--;
             }
+            // a forgotten entry may already be in the old generation: left linked, it would keep its younger
+            // neighbours alive through every young collection, and them theirs
+            entry.chain = null;
+            entry.older = null;
+            entry.newer = null;
         }
 
         /** Forgets, from the oldest on, the handled events past both their retention and their keep time. */
