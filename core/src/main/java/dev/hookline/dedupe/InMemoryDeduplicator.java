@@ -117,7 +117,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
             if (entry == null) {
                 return false;
             }
-            stripe.completed(entry, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli());
+            stripe.complete(entry, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli());
             return true;
         }
     }
@@ -170,7 +170,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
         return count;
     }
 
-    /** The stripe of a key's hash, by Fibonacci hashing: ids that differ only in their last characters spread evenly. */
+    /** The stripe of a key's hash, by Fibonacci hashing: ids differing only in their last characters spread evenly. */
     private Stripe stripe(int hash) {
         if (stripes.length == 1) {
             return stripes[0];
@@ -280,7 +280,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
         }
 
         /** Marks a held entry handled, as the newest. */
-        void completed(Entry entry, long now, long keepUntil) {
+        void complete(Entry entry, long now, long keepUntil) {
             entry.owner = DONE;
             entry.completedAt = now;
             entry.until = keepUntil;

@@ -56,8 +56,9 @@ class InMemoryDeduplicatorModelTest {
                     case 1 -> Instant.ofEpochMilli(now);
                     default -> Instant.ofEpochMilli(now + random.nextInt(3_600_000));
                 };
+                long protectedUntil = keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli();
                 assertThat(store.complete(lease, keepUntil)).as("step %d: complete %s", step, lease)
-                        .isEqualTo(model.complete(lease, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli()));
+                        .isEqualTo(model.complete(lease, now, protectedUntil));
             } else if (action < 8 && !leases.isEmpty()) {
                 Lease lease = leases.get(random.nextInt(leases.size()));
                 assertThat(store.release(lease)).as("step %d: release %s", step, lease)
