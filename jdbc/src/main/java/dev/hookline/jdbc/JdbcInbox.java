@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -186,7 +187,22 @@ public final class JdbcInbox {
         String key = endpoint.dispatcher().key(event).eventId();
         byte[] stored = event.toBytes();
         Instant now = now();
-        boolean notify = notifications && notifyNow();
+        OptionalLong slot = notifications ? notifySlot() : OptionalLong.empty();
+        boolean notify = slot.isPresent();
+        boolean added = false;
+        try {
+            added = store(endpoint, key, event, stored, now, notify);
+            return added;
+        } finally {
+            if (notify && !added) {
+                // a duplicate or a failed insert sent nothing: the next insert may notify at once
+                lastNotified.compareAndSet(slot.getAsLong(), slot.getAsLong() - NOTIFY_SPACING.toNanos());
+            }
+        }
+    }
+
+    private boolean store(WebhookEndpoint endpoint, String key, VerifiedEvent event, byte[] stored, Instant now,
+                          boolean notify) {
         return Sql.call(dataSource, "Inbox failed to store an event", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(notify ? addAndNotifySql : addSql)) {
                 statement.setString(1, endpoint.name());
@@ -206,11 +222,16 @@ public final class JdbcInbox {
         });
     }
 
-    /** Whether this insert notifies: the first after {@link #NOTIFY_SPACING} since the last one that did. */
-    private boolean notifyNow() {
+    /**
+     * The notification slot this insert takes, if it is the first after {@link #NOTIFY_SPACING} since the last one
+     * that took it: the time it took it at, which {@link #add} gives back if the insert stores nothing.
+     */
+    private OptionalLong notifySlot() {
         long now = System.nanoTime();
         long last = lastNotified.get();
-        return now - last >= NOTIFY_SPACING.toNanos() && lastNotified.compareAndSet(last, now);
+        return now - last >= NOTIFY_SPACING.toNanos() && lastNotified.compareAndSet(last, now)
+                ? OptionalLong.of(now)
+                : OptionalLong.empty();
     }
 
     /**

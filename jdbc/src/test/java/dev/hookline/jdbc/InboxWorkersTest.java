@@ -298,6 +298,27 @@ class InboxWorkersTest {
         }
     }
 
+    @Test
+    void anEventStoredRightAfterADuplicateStillNotifies() throws Exception {
+        CountDownLatch handled = new CountDownLatch(2);
+        WebhookEndpoint endpoint = InboxEvents.endpoint(name()).onAny(event -> handled.countDown()).build();
+        VerifiedEvent first = InboxEvents.event(endpoint.name(), "evt_" + UUID.randomUUID());
+        assertThat(inbox.add(endpoint, first)).isTrue();
+
+        try (InboxWorkers workers = workers(endpoint).pollInterval(Duration.ofMinutes(5)).build()) {
+            workers.start(); // its first poll takes the stored event
+            await("the listener listens", WAIT, () -> listening(inbox.channel()));
+            await("the first event is done", WAIT, () -> is(endpoint, first.id(), InboxState.DONE));
+            Thread.sleep(JdbcInbox.NOTIFY_SPACING.toMillis()); // the next insert may notify
+            long start = System.nanoTime();
+            assertThat(inbox.add(endpoint, first)).as("a duplicate, which stores and sends nothing").isFalse();
+            inbox.add(endpoint, InboxEvents.event(endpoint.name(), "evt_" + UUID.randomUUID()));
+
+            assertThat(handled.await(10, TimeUnit.SECONDS)).as("handled without waiting for the 5-minute poll").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
     private static boolean listening(String channel) {
         try {
             return TestDatabase.count(dataSource, "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN "
