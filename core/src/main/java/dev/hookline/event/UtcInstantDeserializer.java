@@ -14,7 +14,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads {@link Instant}s as Jackson does, but takes the form providers send ({@code uuuu-MM-ddTHH:mm:ss[.f]Z})
- * without a {@code DateTimeFormatter}, whose parse costs more than the rest of a typical event's binding.
+ * without a {@code DateTimeFormatter}, whose parse took about a third of the time spent binding an Exa item.
  *
  * <p>Every other value (an offset, a number, an empty string, an invalid date) goes to Jackson's own
  * deserializer, so it is read or refused exactly as before. So does every property whose format is set by
