@@ -74,7 +74,6 @@ public final class JdbcDeduplicator implements Deduplicator {
     /** How many rows one statement of {@link #prune()} deletes unless another batch size is chosen. */
     public static final int DEFAULT_PRUNE_BATCH_SIZE = 1_000;
 
-    /** The latest time written, so that a huge lease or retention never overflows PostgreSQL's timestamps. */
     /** How often a claim tries again when the row it conflicted with was gone before it could be read. */
     private static final int CLAIM_ATTEMPTS = 3;
 

@@ -16,7 +16,6 @@ final class JdbcSchemaInitializer implements InitializingBean {
 
     private static final Log LOG = LogFactory.getLog(JdbcSchemaInitializer.class);
 
-
     private final DataSource dataSource;
     private final JdbcSchema schema;
     private final HooklineJdbcProperties.InitializeSchema mode;
