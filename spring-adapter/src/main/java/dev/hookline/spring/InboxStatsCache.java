@@ -15,19 +15,18 @@ final class InboxStatsCache {
     private final long ttlNanos;
     private InboxStats stats;
     private long readAt;
-    private boolean read;
 
     InboxStatsCache(JdbcInbox inbox, Duration ttl) {
         this.inbox = inbox;
         this.ttlNanos = ttl.toNanos();
+        this.readAt = System.nanoTime() - ttlNanos; // the first get reads
     }
 
     /** The figures, read again when older than the time to live; null when the database cannot be reached. */
     synchronized InboxStats get() {
         long now = System.nanoTime();
         // a failed read is kept for the time to live too: while the database is down, one attempt per period
-        if (!read || now - readAt >= ttlNanos) {
-            read = true;
+        if (now - readAt >= ttlNanos) {
             readAt = now;
             try {
                 stats = inbox.stats();
