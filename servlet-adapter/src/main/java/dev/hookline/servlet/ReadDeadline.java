@@ -10,8 +10,8 @@ import java.time.Duration;
  */
 record ReadDeadline(long startNanos, long timeoutNanos) {
 
-    /** No deadline at all. */
-    static final ReadDeadline NONE = new ReadDeadline(0, Long.MAX_VALUE);
+    /** No deadline at all: time from class loading, never up. */
+    static final ReadDeadline NONE = new ReadDeadline(System.nanoTime(), Long.MAX_VALUE);
 
     /** A deadline {@code timeout} from now; one too long to count in nanoseconds is none. */
     static ReadDeadline startingNow(Duration timeout) {
@@ -26,11 +26,17 @@ record ReadDeadline(long startNanos, long timeoutNanos) {
 
     /** Whether the time is up. */
     boolean expired() {
-        return System.nanoTime() - startNanos >= timeoutNanos;
+        return remainingNanos(System.nanoTime()) <= 0;
     }
 
-    /** Runs {@code task} on the shared timer when the time is up. */
+    /** How long is left at {@code now}, a {@link System#nanoTime()} value; zero or less once the time is up. */
+    long remainingNanos(long now) {
+        long elapsed = now - startNanos;
+        return elapsed >= timeoutNanos ? 0 : timeoutNanos - elapsed;
+    }
+
+    /** Runs {@code task} on the shared watcher when the time is up. */
     ReadDeadlines.Pending schedule(Runnable task) {
-        return ReadDeadlines.schedule(task, startNanos, timeoutNanos);
+        return ReadDeadlines.schedule(this, task);
     }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * insertion and removal and never wake a thread, which a scheduled executor does (a task that becomes the head of
  * its queue wakes its thread, twice per request, on a server whose requests all have the same timeout). A deadline
  * is met on time, unless it was set less than a tick before it falls due while the thread was already waiting:
- * then it is met up to one tick late. The thread is
- * started with the first deadline and ends after {@link #IDLE_NANOS} without any, so that no thread outlives the
- * application for long, and none is ever started per request. What it runs must be quick; the work of answering a
+ * then it is met up to one tick late. The thread is started with the first deadline and ends after
+ * {@link #IDLE_NANOS} without any, so that no thread outlives the application for long, and none is ever started
+ * per request. What it runs must be quick; the work of answering a
  * late request is handed back to the container.
  */
 final class ReadDeadlines {
@@ -32,14 +32,12 @@ final class ReadDeadlines {
 
     /** One deadline set and not yet met or cancelled. */
     static final class Pending {
+        private final ReadDeadline deadline;
         private final Runnable task;
-        private final long startNanos;
-        private final long timeoutNanos;
 
-        private Pending(Runnable task, long startNanos, long timeoutNanos) {
+        private Pending(ReadDeadline deadline, Runnable task) {
+            this.deadline = deadline;
             this.task = task;
-            this.startNanos = startNanos;
-            this.timeoutNanos = timeoutNanos;
         }
 
         /** Forgets the deadline: its task will not run, unless it has already begun. */
@@ -49,16 +47,14 @@ final class ReadDeadlines {
     }
 
     /**
-     * Runs {@code task} once {@code timeoutNanos} have passed since {@code startNanos} (see the class comment for
-     * how late it may be).
+     * Runs {@code task} once the deadline has passed (see the class comment for how late it may be).
      *
+     * @param deadline when
      * @param task what to run, quickly
-     * @param startNanos a {@link System#nanoTime()} value
-     * @param timeoutNanos how long after it
-     * @return the deadline, to cancel
+     * @return the deadline set, to cancel
      */
-    static Pending schedule(Runnable task, long startNanos, long timeoutNanos) {
-        Pending pending = new Pending(task, startNanos, timeoutNanos);
+    static Pending schedule(ReadDeadline deadline, Runnable task) {
+        Pending pending = new Pending(deadline, task);
         PENDING.add(pending);
         if (!WATCHING.get() && WATCHING.compareAndSet(false, true)) {
             Thread watcher = new Thread(ReadDeadlines::watch, "hookline-body-read-deadlines");
@@ -78,7 +74,7 @@ final class ReadDeadlines {
             long now = System.nanoTime();
             long wait = TICK_NANOS;
             for (Pending pending : PENDING) {
-                long remaining = pending.timeoutNanos - (now - pending.startNanos);
+                long remaining = pending.deadline.remainingNanos(now);
                 if (remaining > 0) {
                     wait = Math.min(wait, remaining);
                 } else if (PENDING.remove(pending)) {
