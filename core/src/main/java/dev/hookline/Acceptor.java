@@ -9,8 +9,10 @@ import dev.hookline.event.PayloadFailure;
 import dev.hookline.event.VerifiedEvent;
 import dev.hookline.signature.SignatureVerificationException;
 import dev.hookline.signature.SignatureVerifier;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
@@ -29,6 +31,11 @@ public final class Acceptor {
     private final Provider provider;
     private final SignatureVerifier verifier;
     private final Duration maxEventAge;
+    /**
+     * How long after receipt a replay's signed timestamp could still pass: twice the tolerance, as a signed
+     * timestamp may lie up to the tolerance after receipt. Null when no signed timestamp is checked.
+     */
+    private final Duration replayMargin;
     private final ObjectMapper mapper;
 
     Acceptor(String endpoint, Provider provider, SignatureVerifier verifier, Duration maxEventAge,
@@ -37,6 +44,9 @@ public final class Acceptor {
         this.provider = provider;
         this.verifier = verifier;
         this.maxEventAge = maxEventAge;
+        Duration tolerance = provider.scheme().signsTimestamp() ? verifier.tolerance() : null;
+        this.replayMargin = tolerance == null ? null
+                : tolerance.getSeconds() >= Long.MAX_VALUE / 2 ? ChronoUnit.FOREVER.getDuration() : tolerance.multipliedBy(2);
         this.mapper = mapper;
     }
 
@@ -89,19 +99,24 @@ public final class Acceptor {
      * Until when a replay of this delivery could still be accepted, so the deduplicator must remember the event:
      * the earliest end among the checks that apply (a replay must pass all of them), or null when no check
      * bounds it. A signed timestamp may lie up to the tolerance after receipt, so a replay passes until twice
-     * the tolerance after it; an event time passes until the event-age window after it.
+     * the tolerance after it; an event time passes until the event-age window after it. An end past the last
+     * instant is the last instant.
      */
     private Instant replayableUntil(Envelope envelope, Instant receivedAt) {
-        Instant until = null;
-        Duration tolerance = provider.scheme().signsTimestamp() ? verifier.tolerance() : null;
-        if (tolerance != null) {
-            until = receivedAt.plus(tolerance).plus(tolerance);
-        }
+        Instant until = replayMargin == null ? null : plus(receivedAt, replayMargin);
         if (maxEventAge != null && envelope.time() != null) {
-            Instant byEventTime = envelope.time().plus(maxEventAge);
+            Instant byEventTime = plus(envelope.time(), maxEventAge);
             until = until == null || byEventTime.isBefore(until) ? byEventTime : until;
         }
         return until;
+    }
+
+    private static Instant plus(Instant instant, Duration duration) {
+        try {
+            return instant.plus(duration);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Instant.MAX;
+        }
     }
 
     private Acceptance rejected(Outcome.Status status, Reason reason, Envelope envelope, long start) {

@@ -52,7 +52,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private InMemoryDeduplicator(Builder builder) {
         this.maxEntries = builder.maxEntries;
         this.retention = builder.retention;
-        this.retentionMillis = builder.retention.toMillis();
+        this.retentionMillis = millis(builder.retention);
         this.clock = builder.clock;
         int count = Math.max(1, Math.min(MAX_STRIPES, Integer.highestOneBit(maxEntries / MIN_STRIPE_ENTRIES)));
         this.stripes = new Stripe[count];
@@ -78,7 +78,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lease, "lease");
         long now = clock.millis();
-        long expiresAt = saturatedAdd(now, lease.toMillis());
+        long expiresAt = saturatedAdd(now, millis(lease));
         int hash = key.hashCode();
         Stripe stripe = stripe(hash);
         long owner;
@@ -176,6 +176,11 @@ public final class InMemoryDeduplicator implements Deduplicator {
             return stripes[0];
         }
         return stripes[(hash * 0x9E3779B9) >>> stripeShift];
+    }
+
+    /** A duration in millis; one too long to count in millis counts as forever. */
+    private static long millis(Duration duration) {
+        return duration.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : duration.toMillis();
     }
 
     private static long saturatedAdd(long a, long b) {

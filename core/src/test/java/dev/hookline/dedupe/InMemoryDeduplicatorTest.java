@@ -210,6 +210,21 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
     }
 
     @Test
+    void durationsTooLongToCountInMillisMeanForever() {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().retention(forever).clock(clock).build();
+        EventKey handled = new EventKey("exa", "a");
+        store.complete(acquire(store, handled), null);
+        Claim held = store.claim(new EventKey("exa", "b"), forever);
+
+        clock.advance(Duration.ofDays(365 * 1000));
+
+        assertThat(held.lease().expiresAt()).isEqualTo(Instant.ofEpochMilli(Long.MAX_VALUE));
+        assertThat(store.claim(handled, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+        assertThat(store.claim(new EventKey("exa", "b"), LEASE).status()).isEqualTo(Claim.Status.IN_PROGRESS);
+    }
+
+    @Test
     void invalidLimitsAreRefused() {
         assertThatThrownBy(() -> InMemoryDeduplicator.builder().maxEntries(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxEntries");

@@ -20,6 +20,7 @@ import dev.hookline.signature.SignatureFailure;
 import dev.hookline.signature.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -151,5 +152,18 @@ class StagesTest {
         assertThat(event.replayableUntil()).isEqualTo(NOW.plusSeconds(600));
         assertThat(endpoint.dispatch(VerifiedEvent.fromBytes(event.toBytes()), 1).status())
                 .isEqualTo(Outcome.Status.ACCEPTED);
+    }
+
+    @Test
+    void aToleranceReachingPastTheLastInstantKeepsTheEventUntilTheLastInstant() {
+        for (Duration tolerance : List.of(Duration.ofSeconds(Instant.MAX.getEpochSecond()), Duration.ofSeconds(Long.MAX_VALUE))) {
+            WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa()).secret(SECRET).clock(CLOCK)
+                    .tolerance(tolerance).build();
+
+            Acceptance acceptance = endpoint.accept(itemCreated(), NOW);
+
+            assertThat(((Acceptance.Verified) acceptance).event().replayableUntil()).as("%s", tolerance)
+                    .isEqualTo(Instant.MAX);
+        }
     }
 }
