@@ -30,6 +30,11 @@ public final class Router {
     private final Map<String, List<Route>> exact;
     private final List<Route> prefixed;
     private final List<Route> catchAll;
+    /**
+     * For an exact name, its handler when that is the only one its name can reach (no other handler for the name,
+     * no pattern matching it): such an event is dispatched without collecting its handlers into a list.
+     */
+    private final Map<String, Route> soleRoutes;
 
     private Router(List<Route> routes) {
         Map<String, List<Route>> byType = new HashMap<>();
@@ -48,6 +53,14 @@ public final class Router {
         this.exact = Map.copyOf(byType);
         this.prefixed = List.copyOf(byPrefix);
         this.catchAll = List.copyOf(any);
+        Map<String, Route> sole = new HashMap<>();
+        exact.forEach((type, list) -> {
+            if (list.size() == 1 && catchAll.isEmpty()
+                    && prefixed.stream().noneMatch(route -> route.pattern().matches(type))) {
+                sole.put(type, list.get(0));
+            }
+        });
+        this.soleRoutes = Map.copyOf(sole);
     }
 
     /**
@@ -69,17 +82,31 @@ public final class Router {
      * @throws Exception what the first failing handler threw
      */
     public int dispatch(WebhookEvent event) throws Exception {
-        List<Route> matched = matching(event);
-        for (Route route : matched) {
-            JavaType bound = route.boundType();
-            if (bound != null) {
-                event.dataAs(bound);
+        String baseType = event.baseType();
+        Route sole = baseType == null || !exact.containsKey(baseType) ? soleRoutes.get(event.type()) : null;
+        if (sole != null) {
+            if (!sole.applies().test(event)) {
+                return 0;
             }
+            bind(sole, event);
+            sole.invoker().invoke(event);
+            return 1;
         }
-        for (Route route : matched) {
-            route.invoker().invoke(event);
+        List<Route> matched = matching(event);
+        for (int i = 0; i < matched.size(); i++) {
+            bind(matched.get(i), event);
+        }
+        for (int i = 0; i < matched.size(); i++) {
+            matched.get(i).invoker().invoke(event);
         }
         return matched.size();
+    }
+
+    private static void bind(Route route, WebhookEvent event) {
+        JavaType bound = route.boundType();
+        if (bound != null) {
+            event.dataAs(bound);
+        }
     }
 
     /**
@@ -118,7 +145,8 @@ public final class Router {
         if (event.baseType() != null) {
             addApplicable(matched, exact.getOrDefault(event.baseType(), List.of()), event);
         }
-        for (Route route : prefixed) {
+        for (int i = 0; i < prefixed.size(); i++) {
+            Route route = prefixed.get(i);
             if (route.pattern().matches(type) && route.applies().test(event)) {
                 matched.add(route);
             }
@@ -128,7 +156,8 @@ public final class Router {
     }
 
     private static void addApplicable(List<Route> into, List<Route> routes, WebhookEvent event) {
-        for (Route route : routes) {
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
             if (route.applies().test(event)) {
                 into.add(route);
             }

@@ -110,6 +110,42 @@ class RouterTest {
     }
 
     @Test
+    void aLoneHandlerOfARestrictedKeyStillSkipsDataOfAnotherShape() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Router router = Router.builder(CATALOG).on(OTHER_HAPPENED, other -> seen.add(other.name())).build();
+
+        assertThat(router.dispatch(event("other.happened", "{\"object\":\"search_other\",\"name\":\"b\"}")))
+                .isZero();
+        assertThat(router.dispatch(event("other.happened", "{\"object\":\"other\",\"name\":\"a\"}")))
+                .isEqualTo(1);
+        assertThat(seen).containsExactly("a");
+    }
+
+    @Test
+    void aLoneTypedHandlerOfDataThatDoesNotBindFailsAsMalformed() {
+        List<Thing> received = new ArrayList<>();
+        Router router = Router.builder(CATALOG).on(THING_CREATED, received::add).build();
+
+        assertThatThrownBy(() -> router.dispatch(event("thing.created", "{\"size\":\"not a number\"}")))
+                .isInstanceOfSatisfying(MalformedPayloadException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PayloadFailure.INVALID_EVENT_DATA));
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aPatternRegisteredAfterANameStillReachesItsEvents() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Router router = Router.builder(CATALOG)
+                .on(THING_CREATED, thing -> seen.add("typed " + thing.id()))
+                .on("thing.*", event -> seen.add("pattern " + event.type()))
+                .build();
+
+        assertThat(router.dispatch(event("thing.created", "{\"id\":\"t1\"}"))).isEqualTo(2);
+        assertThat(router.dispatch(event("thing.deleted", "{\"id\":\"t2\"}"))).isEqualTo(1);
+        assertThat(seen).containsExactly("typed t1", "pattern thing.created", "pattern thing.deleted");
+    }
+
+    @Test
     void dataIsBoundOnceForAllHandlersOfAType() throws Exception {
         List<Thing> received = new ArrayList<>();
         Router router = Router.builder(CATALOG).on(THING_CREATED, received::add).on(THING_CREATED, received::add).build();
