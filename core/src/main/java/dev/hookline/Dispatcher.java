@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
@@ -61,6 +62,8 @@ public final class Dispatcher {
     private final ObjectMapper mapper;
     private final List<OutcomeObserver> observers;
     private final Function<String, JavaType> dataTypes;
+    /** {@link #release}, made once rather than a closure per dispatch. */
+    private final Consumer<Lease> releaser = this::release;
 
     Dispatcher(String endpoint, Provider provider, Router router, Deduplicator deduplicator, Duration duplicateWait,
                Duration handlerTimeout, ObjectMapper mapper, List<OutcomeObserver> observers) {
@@ -174,7 +177,7 @@ public final class Dispatcher {
 
     /** Runs the handlers of an event this dispatch holds, within the time budget, and settles the claim. */
     private Outcome run(WebhookEvent event, Lease held, long start) {
-        HandlerDeadline deadline = HandlerDeadline.start(handlerTimeout, () -> release(held));
+        HandlerDeadline<Lease> deadline = HandlerDeadline.start(handlerTimeout, releaser, held);
         int handlers = 0;
         Throwable failure = null;
         MalformedPayloadException malformed = null;
