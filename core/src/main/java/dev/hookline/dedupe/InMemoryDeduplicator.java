@@ -48,6 +48,11 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private final Stripe[] stripes;
     /** How far a key's spread hash is shifted to give its stripe's index: 32 less the index's bits. */
     private final int stripeShift;
+    /**
+     * The end of the last lease given out: claims in the same millisecond share it rather than each making one.
+     * Read and written without a lock: an {@code Instant} is immutable, so any thread sees a whole one.
+     */
+    private Instant lastExpiry = Instant.EPOCH;
 
     private InMemoryDeduplicator(Builder builder) {
         this.maxEntries = builder.maxEntries;
@@ -104,7 +109,16 @@ public final class InMemoryDeduplicator implements Deduplicator {
             entry.owner = owner;
             entry.until = expiresAt;
         }
-        return Claim.acquired(new Lease(key, Long.toString(owner), Instant.ofEpochMilli(expiresAt)));
+        return Claim.acquired(new Lease(key, Long.toString(owner), expiry(expiresAt)));
+    }
+
+    private Instant expiry(long epochMilli) {
+        Instant expiry = lastExpiry;
+        if (expiry.toEpochMilli() != epochMilli) {
+            expiry = Instant.ofEpochMilli(epochMilli);
+            lastExpiry = expiry;
+        }
+        return expiry;
     }
 
     @Override
