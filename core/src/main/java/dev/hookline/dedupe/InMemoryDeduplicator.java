@@ -3,6 +3,7 @@ package dev.hookline.dedupe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,12 +11,17 @@ import java.util.Optional;
  * A bounded, in-memory {@link Deduplicator} for one instance of an application.
  *
  * <p>Handled events are remembered for {@link Builder#retention(Duration) retention} (default 24 hours), and
- * at most {@link Builder#maxEntries(int) maxEntries} events are remembered or held at once (default 100,000):
- * roughly 130 bytes plus the id's length per entry, the key included, in one object of the store's own. When it is
- * full, the oldest handled event is forgotten early, but only if the time it was asked to be kept
+ * at most {@link Builder#maxEntries(int) maxEntries} events are remembered or held at once (default 100,000).
+ * When it is full, the oldest handled event is forgotten early, but only if the time it was asked to be kept
  * ({@code keepUntil} of {@link #complete}) has passed: an event that could still be replayed is never forgotten.
  * When every remembered event is still protected, a claim answers {@link Claim.Status#BUSY} (the sender is asked
  * to retry later) rather than forgetting one.
+ *
+ * <p>An event is remembered by a 128-bit digest of its endpoint and id (SipHash-2-4 under a random key drawn
+ * when the store is built), not by the id itself: 60 to 70 bytes per event whatever the id's length, in arrays
+ * the garbage collector never has to trace, and nothing of a sender's id is kept. Without the key nobody can make
+ * two ids collide; by chance, any two of a billion distinct ids share a digest with a probability near 2^-69, so
+ * small that the store treats a digest as the event.
  *
  * <p>Ids are spread over independently locked stripes, so unrelated events never wait for each other; the
  * capacity is shared out among the stripes, so a store near capacity may answer busy a little before it holds
@@ -45,8 +51,9 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private final Duration retention;
     private final long retentionMillis;
     private final Clock clock;
+    private final KeyDigest digest;
     private final Stripe[] stripes;
-    /** How far a key's spread hash is shifted to give its stripe's index: 32 less the index's bits. */
+    /** How far a digest's first word is shifted to give its stripe's index: 64 less the index's bits. */
     private final int stripeShift;
     /**
      * The end of the last lease given out: claims in the same millisecond share it rather than each making one.
@@ -59,9 +66,10 @@ public final class InMemoryDeduplicator implements Deduplicator {
         this.retention = builder.retention;
         this.retentionMillis = millis(builder.retention);
         this.clock = builder.clock;
+        this.digest = builder.digest == null ? KeyDigest.random() : builder.digest;
         int count = Math.max(1, Math.min(MAX_STRIPES, Integer.highestOneBit(maxEntries / MIN_STRIPE_ENTRIES)));
         this.stripes = new Stripe[count];
-        this.stripeShift = 32 - Integer.numberOfTrailingZeros(count);
+        this.stripeShift = 64 - Integer.numberOfTrailingZeros(count);
         // share the capacity out exactly: the first maxEntries % count stripes hold one more
         for (int i = 0; i < count; i++) {
             stripes[i] = new Stripe(maxEntries / count + (i < maxEntries % count ? 1 : 0));
@@ -84,30 +92,29 @@ public final class InMemoryDeduplicator implements Deduplicator {
         Objects.requireNonNull(lease, "lease");
         long now = clock.millis();
         long expiresAt = saturatedAdd(now, millis(lease));
-        int hash = key.hashCode();
-        Stripe stripe = stripe(hash);
+        KeyDigest.Digest event = digest.of(key);
+        Stripe stripe = stripe(event);
         long owner;
         // the lock is held for the table's work only: on a busy core, a holder descheduled inside it stalls
-        // every claim of its stripe, so the lease is made after it is let go
+        // every claim of its stripe, so the digest and the lease are made outside it
         synchronized (stripe) {
             stripe.forgetExpired(now, retentionMillis);
-            Entry entry = stripe.find(key, hash);
-            if (entry != null && entry.owner == DONE) {
+            int slot = stripe.find(event.first(), event.second());
+            if (slot != Stripe.NONE && stripe.owner(slot) == DONE) {
                 return Claim.completed();
             }
-            if (entry != null && entry.until > now) {
+            if (slot != Stripe.NONE && stripe.until(slot) > now) {
                 return Claim.inProgress();
             }
-            if (entry == null && !stripe.makeRoom(now)) {
+            if (slot == Stripe.NONE && !stripe.makeRoom(now)) {
                 return Claim.busy();
             }
             // a new claim, or the take-over of a lease its holder let expire
-            if (entry == null) {
-                entry = stripe.add(key, hash);
+            if (slot == Stripe.NONE) {
+                slot = stripe.add(event.first(), event.second());
             }
             owner = ++stripe.owners;
-            entry.owner = owner;
-            entry.until = expiresAt;
+            stripe.hold(slot, owner, expiresAt);
         }
         return Claim.acquired(new Lease(key, Long.toString(owner), expiry(expiresAt)));
     }
@@ -123,29 +130,29 @@ public final class InMemoryDeduplicator implements Deduplicator {
 
     @Override
     public boolean complete(Lease lease, Instant keepUntil) {
-        int hash = lease.key().hashCode();
-        Stripe stripe = stripe(hash);
+        KeyDigest.Digest event = digest.of(lease.key());
+        Stripe stripe = stripe(event);
         long now = clock.millis();
         synchronized (stripe) {
-            Entry entry = stripe.held(lease, hash);
-            if (entry == null) {
+            int slot = stripe.held(lease, event);
+            if (slot == Stripe.NONE) {
                 return false;
             }
-            stripe.complete(entry, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli());
+            stripe.complete(slot, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli());
             return true;
         }
     }
 
     @Override
     public boolean release(Lease lease) {
-        int hash = lease.key().hashCode();
-        Stripe stripe = stripe(hash);
+        KeyDigest.Digest event = digest.of(lease.key());
+        Stripe stripe = stripe(event);
         synchronized (stripe) {
-            Entry entry = stripe.held(lease, hash);
-            if (entry == null) {
+            int slot = stripe.held(lease, event);
+            if (slot == Stripe.NONE) {
                 return false;
             }
-            stripe.remove(entry);
+            stripe.remove(slot);
             return true;
         }
     }
@@ -184,12 +191,9 @@ public final class InMemoryDeduplicator implements Deduplicator {
         return count;
     }
 
-    /** The stripe of a key's hash, by Fibonacci hashing: ids differing only in their last characters spread evenly. */
-    private Stripe stripe(int hash) {
-        if (stripes.length == 1) {
-            return stripes[0];
-        }
-        return stripes[(hash * 0x9E3779B9) >>> stripeShift];
+    /** The stripe of a digest: its first word's top bits, independent of the bits that pick a bucket. */
+    private Stripe stripe(KeyDigest.Digest event) {
+        return stripes.length == 1 ? stripes[0] : stripes[(int) (event.first() >>> stripeShift)];
     }
 
     /** A duration in millis; one too long to count in millis counts as forever. */
@@ -208,65 +212,80 @@ public final class InMemoryDeduplicator implements Deduplicator {
     }
 
     /**
-     * One event, held or handled: the store's only object per event besides the key, so that a store churning
-     * through events gives the collector little to copy.
-     */
-    private static final class Entry {
-        final EventKey key;
-        final int hash;
-        /** The next entry in the same bucket. */
-        Entry chain;
-        /** The neighbours in the order handled events completed; null while held. */
-        Entry older;
-        Entry newer;
-        /** The lease's owner token while held; {@link #DONE} once handled. */
-        long owner;
-        /** While held, when the lease ends; once handled, until when the event must be kept. Epoch millis. */
-        long until;
-        /** When the event was handled, in epoch millis. */
-        long completedAt;
-
-        Entry(EventKey key, int hash) {
-            this.key = key;
-            this.hash = hash;
-        }
-    }
-
-    /**
-     * One lock's share of the events: a chained hash table of entries, handled ones also linked oldest first.
-     * Every method is called with the stripe's monitor held.
+     * One lock's share of the events: a chained hash table in arrays of primitives, one slot per event, handled
+     * events also linked oldest first. No object is made per event, so a store churning through events gives the
+     * collector nothing to copy or trace. Every method is called with the stripe's monitor held.
      */
     private static final class Stripe {
-        private static final int FIRST_TABLE = 16;
+        /** No slot: the end of a chain or of the handled list. */
+        static final int NONE = -1;
+        private static final int FIRST_SLOTS = 16;
+        /** A slot's numbers in {@link #numbers}, at {@code slot * NUMBERS}. */
+        private static final int FIRST = 0;
+        private static final int SECOND = 1;
+        /** The lease's owner token while held; {@link #DONE} once handled. */
+        private static final int OWNER = 2;
+        /** While held, when the lease ends; once handled, until when the event must be kept. Epoch millis. */
+        private static final int UNTIL = 3;
+        /** When the event was handled, in epoch millis. */
+        private static final int COMPLETED_AT = 4;
+        private static final int NUMBERS = 5;
+        /**
+         * A slot's links in {@link #links}, at {@code slot * LINKS}: the next slot in its bucket (or, once free,
+         * in the free list), and its neighbours in the order handled events completed.
+         */
+        private static final int CHAIN = 0;
+        private static final int OLDER = 1;
+        private static final int NEWER = 2;
+        private static final int LINKS = 3;
 
         private final int capacity;
-        private Entry[] table = new Entry[FIRST_TABLE];
+        private long[] numbers;
+        private int[] links;
+        /** The first slot of each bucket: a power of two, at least about two buckets per slot. */
+        private int[] buckets;
+        /** Slots handed out so far; those below it that hold no event are in the free list. */
+        private int used;
+        private int free = NONE;
         /** Entries held or handled. */
         int size;
         /** Entries handled. */
         int completed;
         /** The last owner token given out; tokens need only differ between the leases of one key. */
         long owners;
-        private Entry oldest;
-        private Entry newest;
+        private int oldest = NONE;
+        private int newest = NONE;
 
         Stripe(int capacity) {
             this.capacity = capacity;
+            allocate(Math.min(FIRST_SLOTS, capacity));
         }
 
-        Entry find(EventKey key, int hash) {
-            for (Entry entry = table[index(hash, table.length)]; entry != null; entry = entry.chain) {
-                if (entry.hash == hash && entry.key.equals(key)) {
-                    return entry;
+        long owner(int slot) {
+            return numbers[slot * NUMBERS + OWNER];
+        }
+
+        long until(int slot) {
+            return numbers[slot * NUMBERS + UNTIL];
+        }
+
+        int find(long first, long second) {
+            for (int slot = buckets[bucket(second)]; slot != NONE; slot = links[slot * LINKS + CHAIN]) {
+                if (numbers[slot * NUMBERS + SECOND] == second && numbers[slot * NUMBERS + FIRST] == first) {
+                    return slot;
                 }
             }
-            return null;
+            return NONE;
         }
 
-        /** The entry the lease holds, or null if it is not held by the lease's owner (any more). */
-        Entry held(Lease lease, int hash) {
-            Entry entry = find(lease.key(), hash);
-            return entry != null && entry.owner != DONE && isToken(lease.owner(), entry.owner) ? entry : null;
+        /** The slot the lease holds, or {@link #NONE} if it is not held by the lease's owner (any more). */
+        int held(Lease lease, KeyDigest.Digest event) {
+            int slot = find(event.first(), event.second());
+            if (slot == NONE) {
+                return NONE;
+            }
+            long owner = owner(slot);
+            return owner != DONE && isToken(lease.owner(), owner) ? slot : NONE;
         }
 
         /** Whether {@code text} is the decimal token of {@code owner}, read without making a string of it. */
@@ -286,68 +305,85 @@ public final class InMemoryDeduplicator implements Deduplicator {
             return value == owner;
         }
 
-        Entry add(EventKey key, int hash) {
-            if (size >= table.length - (table.length >>> 2)) {
-                grow();
+        /** A new slot for an event, in its bucket; not yet held or handled. */
+        int add(long first, long second) {
+            int slot = free;
+            if (slot != NONE) {
+                free = links[slot * LINKS + CHAIN];
+            } else {
+                if (used * NUMBERS == numbers.length) {
+                    allocate(Math.min(used * 2, capacity));
+                }
+                slot = used++;
             }
-            Entry entry = new Entry(key, hash);
-            int index = index(hash, table.length);
-            entry.chain = table[index];
-            table[index] = entry;
+            numbers[slot * NUMBERS + FIRST] = first;
+            numbers[slot * NUMBERS + SECOND] = second;
+            int bucket = bucket(second);
+            links[slot * LINKS + CHAIN] = buckets[bucket];
+            links[slot * LINKS + OLDER] = NONE;
+            links[slot * LINKS + NEWER] = NONE;
+            buckets[bucket] = slot;
             size++;
-            return entry;
+            return slot;
         }
 
-        /** Marks a held entry handled, as the newest. */
-        void complete(Entry entry, long now, long keepUntil) {
-            entry.owner = DONE;
-            entry.completedAt = now;
-            entry.until = keepUntil;
-            entry.older = newest;
-            if (newest == null) {
-                oldest = entry;
+        void hold(int slot, long owner, long expiresAt) {
+            numbers[slot * NUMBERS + OWNER] = owner;
+            numbers[slot * NUMBERS + UNTIL] = expiresAt;
+        }
+
+        /** Marks a held slot handled, as the newest. */
+        void complete(int slot, long now, long keepUntil) {
+            numbers[slot * NUMBERS + OWNER] = DONE;
+            numbers[slot * NUMBERS + UNTIL] = keepUntil;
+            numbers[slot * NUMBERS + COMPLETED_AT] = now;
+            links[slot * LINKS + OLDER] = newest;
+            if (newest == NONE) {
+                oldest = slot;
             } else {
-                newest.newer = entry;
+                links[newest * LINKS + NEWER] = slot;
             }
-            newest = entry;
+            newest = slot;
             completed++;
         }
 
-        void remove(Entry entry) {
-            int index = index(entry.hash, table.length);
-            if (table[index] == entry) {
-                table[index] = entry.chain;
+        /** Forgets a slot's event and frees the slot. */
+        void remove(int slot) {
+            int bucket = bucket(numbers[slot * NUMBERS + SECOND]);
+            int next = links[slot * LINKS + CHAIN];
+            if (buckets[bucket] == slot) {
+                buckets[bucket] = next;
             } else {
-                Entry before = table[index];
-                while (before.chain != entry) {
-                    before = before.chain;
+                int before = buckets[bucket];
+                while (links[before * LINKS + CHAIN] != slot) {
+                    before = links[before * LINKS + CHAIN];
                 }
-                before.chain = entry.chain;
+                links[before * LINKS + CHAIN] = next;
             }
             size--;
-            if (entry.owner == DONE) {
-                if (entry.older == null) {
-                    oldest = entry.newer;
+            if (owner(slot) == DONE) {
+                int older = links[slot * LINKS + OLDER];
+                int newer = links[slot * LINKS + NEWER];
+                if (older == NONE) {
+                    oldest = newer;
                 } else {
-                    entry.older.newer = entry.newer;
+                    links[older * LINKS + NEWER] = newer;
                 }
-                if (entry.newer == null) {
-                    newest = entry.older;
+                if (newer == NONE) {
+                    newest = older;
                 } else {
-                    entry.newer.older = entry.older;
+                    links[newer * LINKS + OLDER] = older;
                 }
                 completed--;
             }
-            // a forgotten entry may already be in the old generation: left linked, it would keep its younger
-            // neighbours alive through every young collection, and them theirs
-            entry.chain = null;
-            entry.older = null;
-            entry.newer = null;
+            links[slot * LINKS + CHAIN] = free;
+            free = slot;
         }
 
         /** Forgets, from the oldest on, the handled events past both their retention and their keep time. */
         void forgetExpired(long now, long retentionMillis) {
-            while (oldest != null && now - oldest.completedAt >= retentionMillis && oldest.until <= now) {
+            while (oldest != NONE && now - numbers[oldest * NUMBERS + COMPLETED_AT] >= retentionMillis
+                    && until(oldest) <= now) {
                 remove(oldest);
             }
         }
@@ -357,33 +393,40 @@ public final class InMemoryDeduplicator implements Deduplicator {
             if (size < capacity) {
                 return true;
             }
-            Entry entry = oldest;
-            for (int i = 0; i < EVICTION_SCAN && entry != null; i++, entry = entry.newer) {
-                if (entry.until <= now) {
-                    remove(entry);
+            int slot = oldest;
+            for (int i = 0; i < EVICTION_SCAN && slot != NONE; i++, slot = links[slot * LINKS + NEWER]) {
+                if (until(slot) <= now) {
+                    remove(slot);
                     return true;
                 }
             }
             return false;
         }
 
-        private void grow() {
-            Entry[] larger = new Entry[table.length * 2];
-            for (Entry head : table) {
-                for (Entry entry = head; entry != null; ) {
-                    Entry next = entry.chain;
-                    int index = index(entry.hash, larger.length);
-                    entry.chain = larger[index];
-                    larger[index] = entry;
-                    entry = next;
+        /** Makes room for {@code slots} slots, keeping every slot's contents and rebuilding the buckets. */
+        private void allocate(int slots) {
+            numbers = numbers == null ? new long[slots * NUMBERS] : Arrays.copyOf(numbers, slots * NUMBERS);
+            links = links == null ? new int[slots * LINKS] : Arrays.copyOf(links, slots * LINKS);
+            int[] old = buckets;
+            buckets = new int[Integer.highestOneBit(Math.max(1, slots - 1)) << 2];
+            Arrays.fill(buckets, NONE);
+            if (old == null) {
+                return;
+            }
+            for (int head : old) {
+                for (int slot = head; slot != NONE; ) {
+                    int next = links[slot * LINKS + CHAIN];
+                    int bucket = bucket(numbers[slot * NUMBERS + SECOND]);
+                    links[slot * LINKS + CHAIN] = buckets[bucket];
+                    buckets[bucket] = slot;
+                    slot = next;
                 }
             }
-            table = larger;
         }
 
-        /** The bucket of a hash: its bits folded, so that the bits the stripe was chosen by are not all it uses. */
-        private static int index(int hash, int length) {
-            return (hash ^ (hash >>> 16)) & (length - 1);
+        /** The bucket of a digest's second word, which is as random in its low bits as anywhere. */
+        private int bucket(long second) {
+            return (int) second & (buckets.length - 1);
         }
     }
 
@@ -392,6 +435,8 @@ public final class InMemoryDeduplicator implements Deduplicator {
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private Duration retention = DEFAULT_RETENTION;
         private Clock clock = Clock.systemUTC();
+        /** Set by tests that need the same stripes and buckets on every run; null for a random key. */
+        private KeyDigest digest;
 
         private Builder() {
         }
@@ -434,6 +479,12 @@ public final class InMemoryDeduplicator implements Deduplicator {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Digests keys under a fixed key rather than a random one: for tests that count on where events fall. */
+        Builder digest(KeyDigest digest) {
+            this.digest = Objects.requireNonNull(digest, "digest");
             return this;
         }
 
