@@ -5,7 +5,8 @@ import java.security.SecureRandom;
 /**
  * SipHash-2-4 with its 128-bit output (Aumasson and Bernstein), under a key of the store's own: how
  * {@link InMemoryDeduplicator} remembers an {@link EventKey} without keeping it. Without the key, nobody can
- * choose two ids with the same digest; by chance, two of a billion ids share one with a probability near 2^-69.
+ * choose two ids with the same digest; by chance, among a billion distinct ids the chance that two share one is
+ * near 2^-69.
  *
  * <p>An event key is digested as the endpoint's length (four bytes), then the endpoint's and the id's UTF-16 code
  * units (two bytes each, little-endian), so that no two keys give the same message. Immutable and thread-safe.
@@ -34,12 +35,8 @@ final class KeyDigest {
         int length = endpoint.length();
         sip.addUnit(length & 0xFFFF);
         sip.addUnit(length >>> 16);
-        for (int i = 0; i < length; i++) {
-            sip.addUnit(endpoint.charAt(i));
-        }
-        for (int i = 0; i < id.length(); i++) {
-            sip.addUnit(id.charAt(i));
-        }
+        sip.addUnits(endpoint);
+        sip.addUnits(id);
         return sip.finish();
     }
 
@@ -93,6 +90,24 @@ final class KeyDigest {
             count += 2;
             if ((count & 7) == 0) {
                 compress();
+            }
+        }
+
+        /** Adds a string's UTF-16 units: one at a time up to a word's boundary, then four per word. */
+        void addUnits(String text) {
+            int length = text.length();
+            int i = 0;
+            for (; i < length && (count & 7) != 0; i++) {
+                addUnit(text.charAt(i));
+            }
+            for (; i + 4 <= length; i += 4) {
+                word = text.charAt(i) | (long) text.charAt(i + 1) << 16 | (long) text.charAt(i + 2) << 32
+                        | (long) text.charAt(i + 3) << 48;
+                count += 8;
+                compress();
+            }
+            for (; i < length; i++) {
+                addUnit(text.charAt(i));
             }
         }
 

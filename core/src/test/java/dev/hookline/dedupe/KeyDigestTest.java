@@ -52,6 +52,29 @@ class KeyDigestTest {
     }
 
     @Test
+    void keysOfEveryLengthAlignmentDigestAsTheirMessages() {
+        String letters = "abcdefghijklmnopqrstuvwxyzé€";
+        for (int endpointLength = 0; endpointLength < 10; endpointLength++) {
+            for (int idLength = 0; idLength < 28; idLength++) {
+                EventKey key = new EventKey(letters.substring(0, endpointLength), letters.substring(0, idLength));
+
+                assertThat(REFERENCE.of(key)).as("%s", key).isEqualTo(REFERENCE.of(message(key)));
+            }
+        }
+    }
+
+    /** The documented message of a key: the endpoint's length in four bytes, then both strings' UTF-16LE units. */
+    private static byte[] message(EventKey key) {
+        String text = key.endpoint() + key.eventId();
+        ByteBuffer message = ByteBuffer.allocate(4 + 2 * text.length()).order(ByteOrder.LITTLE_ENDIAN);
+        message.putInt(key.endpoint().length());
+        for (int i = 0; i < text.length(); i++) {
+            message.putChar(text.charAt(i));
+        }
+        return message.array();
+    }
+
+    @Test
     void keysThatConcatenateAlikeDigestApart() {
         Set<KeyDigest.Digest> digests = new HashSet<>();
         for (EventKey key : List.of(new EventKey("ab", "c"), new EventKey("a", "bc"), new EventKey("", "abc"),
