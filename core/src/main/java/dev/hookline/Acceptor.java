@@ -45,8 +45,10 @@ public final class Acceptor {
         this.verifier = verifier;
         this.maxEventAge = maxEventAge;
         Duration tolerance = provider.scheme().signsTimestamp() ? verifier.tolerance() : null;
+        // a tolerance too long to double is past the last instant anyway: replayableUntil makes that Instant.MAX
         this.replayMargin = tolerance == null ? null
-                : tolerance.getSeconds() >= Long.MAX_VALUE / 2 ? ChronoUnit.FOREVER.getDuration() : tolerance.multipliedBy(2);
+                : tolerance.getSeconds() >= Long.MAX_VALUE / 2 ? ChronoUnit.FOREVER.getDuration()
+                : tolerance.multipliedBy(2);
         this.mapper = mapper;
     }
 

@@ -156,7 +156,9 @@ class StagesTest {
 
     @Test
     void aToleranceReachingPastTheLastInstantKeepsTheEventUntilTheLastInstant() {
-        for (Duration tolerance : List.of(Duration.ofSeconds(Instant.MAX.getEpochSecond()), Duration.ofSeconds(Long.MAX_VALUE))) {
+        List<Duration> tolerances = List.of(Duration.ofSeconds(Instant.MAX.getEpochSecond()),
+                Duration.ofSeconds(Long.MAX_VALUE));
+        for (Duration tolerance : tolerances) {
             WebhookEndpoint endpoint = WebhookEndpoint.builder(Providers.exa()).secret(SECRET).clock(CLOCK)
                     .tolerance(tolerance).build();
 

@@ -378,7 +378,8 @@ public final class Report {
             }
         }
         if (plateauMax > 0) {
-            md.append("\nOnce the deduplicator holds its bound of ").append(fmt0(bound)).append(" ids, the heap after GC stays ")
+            md.append("\nOnce the deduplicator holds its bound of ").append(fmt0(bound))
+                    .append(" ids, the heap after GC stays ")
                     .append(fmt1(plateauMin).equals(fmt1(plateauMax)) ? "at " + fmt1(plateauMin)
                             : "between " + fmt1(plateauMin) + " and " + fmt1(plateauMax))
                     .append(" MiB.\n");
