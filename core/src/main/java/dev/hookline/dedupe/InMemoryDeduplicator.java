@@ -138,7 +138,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
             if (slot == Stripe.NONE) {
                 return false;
             }
-            stripe.complete(slot, now, keepUntil == null ? Long.MIN_VALUE : keepUntil.toEpochMilli());
+            stripe.complete(slot, now, keepUntil == null ? Long.MIN_VALUE : epochMillis(keepUntil));
             return true;
         }
     }
@@ -194,6 +194,15 @@ public final class InMemoryDeduplicator implements Deduplicator {
     /** The stripe of a digest: its first word's top bits, independent of the bits that pick a bucket. */
     private Stripe stripe(KeyDigest.Digest event) {
         return stripes.length == 1 ? stripes[0] : stripes[(int) (event.first() >>> stripeShift)];
+    }
+
+    /** An instant in epoch millis; one too far to count in millis counts as the first or last millisecond. */
+    private static long epochMillis(Instant instant) {
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** A duration in millis; one too long to count in millis counts as forever. */

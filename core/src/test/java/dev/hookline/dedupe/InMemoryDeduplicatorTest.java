@@ -226,6 +226,18 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
     }
 
     @Test
+    void anEventKeptUntilTheLastInstantIsNeverForgotten() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().retention(Duration.ofHours(1)).clock(clock).build();
+        EventKey key = new EventKey("exa", "a");
+
+        assertThat(store.complete(acquire(store, key), Instant.MAX)).isTrue();
+        clock.advance(Duration.ofDays(365 * 1000));
+
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+        assertThat(store.completedCount()).isEqualTo(1);
+    }
+
+    @Test
     void invalidLimitsAreRefused() {
         assertThatThrownBy(() -> InMemoryDeduplicator.builder().maxEntries(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxEntries");

@@ -166,6 +166,10 @@ class StagesTest {
 
             assertThat(((Acceptance.Verified) acceptance).event().replayableUntil()).as("%s", tolerance)
                     .isEqualTo(Instant.MAX);
+            assertThat(endpoint.receive(itemCreated()).status()).as("%s", tolerance)
+                    .isEqualTo(Outcome.Status.ACCEPTED);
+            assertThat(endpoint.receive(itemCreated()).status()).as("%s", tolerance)
+                    .isEqualTo(Outcome.Status.DUPLICATE);
         }
     }
 }
