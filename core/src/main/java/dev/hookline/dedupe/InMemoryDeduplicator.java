@@ -300,8 +300,13 @@ public final class InMemoryDeduplicator implements Deduplicator {
         /** Whether {@code text} is the decimal token of {@code owner}, read without making a string of it. */
         private static boolean isToken(String text, long owner) {
             int length = text.length();
-            if (length == 0 || length > 18 || (length > 1 && text.charAt(0) == '0')) {
-                return length > 18 && text.equals(Long.toString(owner));
+            if (length > 18) {
+                // more digits than the loop below reads without overflow: compared as text (never given out in
+                // practice, as that takes 10^18 claims on one stripe)
+                return text.equals(Long.toString(owner));
+            }
+            if (length == 0 || (length > 1 && text.charAt(0) == '0')) {
+                return false;
             }
             long value = 0;
             for (int i = 0; i < length; i++) {

@@ -211,6 +211,25 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
     }
 
     @Test
+    void onlyTheHoldersOwnTokenSettlesAnEvent() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().clock(clock).build();
+        EventKey key = new EventKey("exa", "a");
+        Lease held = acquire(store, key);
+        String token = held.owner();
+
+        for (String forged : List.of("", "0" + token, "+" + token, token + "0", token + " ", "x", "9".repeat(19),
+                "1".repeat(40))) {
+            Lease lease = new Lease(key, forged, held.expiresAt());
+            assertThat(store.complete(lease, null)).as("'%s'", forged).isFalse();
+            assertThat(store.release(lease)).as("'%s'", forged).isFalse();
+        }
+
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.IN_PROGRESS);
+        assertThat(store.complete(new Lease(key, token, held.expiresAt()), null)).isTrue();
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+    }
+
+    @Test
     void durationsTooLongToCountInMillisMeanForever() {
         Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
         InMemoryDeduplicator store = InMemoryDeduplicator.builder().retention(forever).clock(clock).build();
