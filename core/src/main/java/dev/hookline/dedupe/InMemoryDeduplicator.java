@@ -44,7 +44,11 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private static final int MAX_STRIPES = 64;
     /** How many of the oldest entries a full stripe looks at for one it may forget. */
     private static final int EVICTION_SCAN = 16;
-    /** The owner token of a handled event; leases get tokens from 1 up. */
+    /**
+     * The owner number of a handled event or a free slot; leases get numbers from 1 up, per stripe. A lease's
+     * token is its owner number, a dot, then its place: its slot, shifted left by the stripe index's bits, or'd
+     * with the index.
+     */
     private static final long DONE = 0;
 
     private final int maxEntries;
@@ -55,6 +59,8 @@ public final class InMemoryDeduplicator implements Deduplicator {
     private final Stripe[] stripes;
     /** How far a digest's first word is shifted to give its stripe's index: 64 less the index's bits. */
     private final int stripeShift;
+    /** The bits of a stripe's index, below a slot's in the place a lease's token names. */
+    private final int stripeBits;
     /**
      * The end of the last lease given out: claims in the same millisecond share it rather than each making one.
      * Read and written without a lock: an {@code Instant} is immutable, so any thread sees a whole one.
@@ -69,7 +75,8 @@ public final class InMemoryDeduplicator implements Deduplicator {
         this.digest = builder.digest == null ? KeyDigest.random() : builder.digest;
         int count = Math.max(1, Math.min(MAX_STRIPES, Integer.highestOneBit(maxEntries / MIN_STRIPE_ENTRIES)));
         this.stripes = new Stripe[count];
-        this.stripeShift = 64 - Integer.numberOfTrailingZeros(count);
+        this.stripeBits = Integer.numberOfTrailingZeros(count);
+        this.stripeShift = 64 - stripeBits;
         // share the capacity out exactly: the first maxEntries % count stripes hold one more
         for (int i = 0; i < count; i++) {
             stripes[i] = new Stripe(maxEntries / count + (i < maxEntries % count ? 1 : 0));
@@ -93,13 +100,17 @@ public final class InMemoryDeduplicator implements Deduplicator {
         long now = clock.millis();
         long expiresAt = saturatedAdd(now, millis(lease));
         KeyDigest.Digest event = digest.of(key);
-        Stripe stripe = stripe(event);
+        // the stripe: the digest's first word's top bits, independent of the bits that pick a bucket
+        int index = stripes.length == 1 ? 0 : (int) (event.first() >>> stripeShift);
+        Stripe stripe = stripes[index];
+        int check = key.hashCode();
         long owner;
+        int slot;
         // the lock is held for the table's work only: on a busy core, a holder descheduled inside it stalls
         // every claim of its stripe, so the digest and the lease are made outside it
         synchronized (stripe) {
             stripe.forgetExpired(now, retentionMillis);
-            int slot = stripe.find(event.first(), event.second());
+            slot = stripe.find(event.first(), event.second());
             if (slot != Stripe.NONE && stripe.owner(slot) == DONE) {
                 return Claim.completed();
             }
@@ -114,9 +125,10 @@ public final class InMemoryDeduplicator implements Deduplicator {
                 slot = stripe.add(event.first(), event.second());
             }
             owner = ++stripe.owners;
-            stripe.hold(slot, owner, expiresAt);
+            stripe.hold(slot, owner, expiresAt, check);
         }
-        return Claim.acquired(new Lease(key, Long.toString(owner), expiry(expiresAt)));
+        String token = owner + "." + (((long) slot << stripeBits) | index);
+        return Claim.acquired(new Lease(key, token, expiry(expiresAt)));
     }
 
     private Instant expiry(long epochMilli) {
@@ -130,31 +142,62 @@ public final class InMemoryDeduplicator implements Deduplicator {
 
     @Override
     public boolean complete(Lease lease, Instant keepUntil) {
-        KeyDigest.Digest event = digest.of(lease.key());
-        Stripe stripe = stripe(event);
-        long now = clock.millis();
-        synchronized (stripe) {
-            int slot = stripe.held(lease, event);
-            if (slot == Stripe.NONE) {
-                return false;
-            }
-            stripe.complete(slot, now, keepUntil == null ? Long.MIN_VALUE : epochMillis(keepUntil));
-            return true;
-        }
+        long keep = keepUntil == null ? Long.MIN_VALUE : epochMillis(keepUntil);
+        return settle(lease, true, clock.millis(), keep);
     }
 
     @Override
     public boolean release(Lease lease) {
-        KeyDigest.Digest event = digest.of(lease.key());
-        Stripe stripe = stripe(event);
+        return settle(lease, false, 0, 0);
+    }
+
+    /**
+     * Marks handled ({@code handled}) or forgets the event a lease holds, found by its token: the stripe and slot
+     * it names, if the slot is still held under the token's owner number by a key of the lease's hash code. No
+     * digest is made: owner numbers are never reused within a stripe, so a held slot's number names one
+     * acquisition.
+     */
+    private boolean settle(Lease lease, boolean handled, long now, long keepUntil) {
+        String token = lease.owner();
+        int dot = token.indexOf('.');
+        long owner = dot < 0 ? -1 : number(token, 0, dot);
+        long place = dot < 0 ? -1 : number(token, dot + 1, token.length());
+        if (owner <= DONE || place < 0 || place >>> stripeBits > Integer.MAX_VALUE) {
+            return false;
+        }
+        Stripe stripe = stripes[(int) (place & (stripes.length - 1))];
+        int slot = (int) (place >>> stripeBits);
+        int check = lease.key().hashCode();
         synchronized (stripe) {
-            int slot = stripe.held(lease, event);
-            if (slot == Stripe.NONE) {
+            if (!stripe.holds(slot, owner, check)) {
                 return false;
             }
-            stripe.remove(slot);
+            if (handled) {
+                stripe.complete(slot, now, keepUntil);
+            } else {
+                stripe.remove(slot);
+            }
             return true;
         }
+    }
+
+    /**
+     * The decimal number in {@code text} from {@code start} to {@code end}, or -1 if it is not one as a token
+     * writes it: one or more digits, no sign, no leading zero, no more than a long holds.
+     */
+    private static long number(String text, int start, int end) {
+        if (start == end || (end - start > 1 && text.charAt(start) == '0')) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     @Override
@@ -189,11 +232,6 @@ public final class InMemoryDeduplicator implements Deduplicator {
             }
         }
         return count;
-    }
-
-    /** The stripe of a digest: its first word's top bits, independent of the bits that pick a bucket. */
-    private Stripe stripe(KeyDigest.Digest event) {
-        return stripes.length == 1 ? stripes[0] : stripes[(int) (event.first() >>> stripeShift)];
     }
 
     /** An instant in epoch millis; one too far to count in millis counts as the first or last millisecond. */
@@ -232,12 +270,17 @@ public final class InMemoryDeduplicator implements Deduplicator {
         /** A slot's numbers in {@link #numbers}, at {@code slot * NUMBERS}. */
         private static final int FIRST = 0;
         private static final int SECOND = 1;
-        /** The lease's owner token while held; {@link #DONE} once handled. */
+        /** The lease's owner number while held; {@link #DONE} once handled, and while free. */
         private static final int OWNER = 2;
         /** While held, when the lease ends; once handled, until when the event must be kept. Epoch millis. */
         private static final int UNTIL = 3;
-        /** When the event was handled, in epoch millis. */
+        /** Once handled, when it was, in epoch millis. */
         private static final int COMPLETED_AT = 4;
+        /**
+         * While held, the hash code of the key claimed, so that a lease made with another key settles nothing: the
+         * same number as {@link #COMPLETED_AT}, which is unused until then.
+         */
+        private static final int CHECK = COMPLETED_AT;
         private static final int NUMBERS = 5;
         /**
          * A slot's links in {@link #links}, at {@code slot * LINKS}: the next slot in its bucket (or, once free,
@@ -260,7 +303,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
         int size;
         /** Entries handled. */
         int completed;
-        /** The last owner token given out; tokens need only differ between the leases of one key. */
+        /** The last owner number given out: each held slot's is its acquisition's own. */
         long owners;
         private int oldest = NONE;
         private int newest = NONE;
@@ -287,36 +330,12 @@ public final class InMemoryDeduplicator implements Deduplicator {
             return NONE;
         }
 
-        /** The slot the lease holds, or {@link #NONE} if it is not held by the lease's owner (any more). */
-        int held(Lease lease, KeyDigest.Digest event) {
-            int slot = find(event.first(), event.second());
-            if (slot == NONE) {
-                return NONE;
-            }
-            long owner = owner(slot);
-            return owner != DONE && isToken(lease.owner(), owner) ? slot : NONE;
-        }
-
-        /** Whether {@code text} is the decimal token of {@code owner}, read without making a string of it. */
-        private static boolean isToken(String text, long owner) {
-            int length = text.length();
-            if (length > 18) {
-                // more digits than the loop below reads without overflow: compared as text (never given out in
-                // practice, as that takes 10^18 claims on one stripe)
-                return text.equals(Long.toString(owner));
-            }
-            if (length == 0 || (length > 1 && text.charAt(0) == '0')) {
-                return false;
-            }
-            long value = 0;
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    return false;
-                }
-                value = value * 10 + (c - '0');
-            }
-            return value == owner;
+        /**
+         * Whether a slot is held under {@code owner} by a key whose hash code is {@code check}. A slot that was never
+         * handed out, is free, or was handled holds no owner.
+         */
+        boolean holds(int slot, long owner, int check) {
+            return slot < used && owner(slot) == owner && numbers[slot * NUMBERS + CHECK] == check;
         }
 
         /** A new slot for an event, in its bucket; not yet held or handled. */
@@ -341,9 +360,10 @@ public final class InMemoryDeduplicator implements Deduplicator {
             return slot;
         }
 
-        void hold(int slot, long owner, long expiresAt) {
+        void hold(int slot, long owner, long expiresAt, int check) {
             numbers[slot * NUMBERS + OWNER] = owner;
             numbers[slot * NUMBERS + UNTIL] = expiresAt;
+            numbers[slot * NUMBERS + CHECK] = check;
         }
 
         /** Marks a held slot handled, as the newest. */
@@ -390,6 +410,7 @@ public final class InMemoryDeduplicator implements Deduplicator {
                 }
                 completed--;
             }
+            numbers[slot * NUMBERS + OWNER] = DONE;
             links[slot * LINKS + CHAIN] = free;
             free = slot;
         }

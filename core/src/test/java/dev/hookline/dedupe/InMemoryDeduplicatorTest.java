@@ -3,6 +3,7 @@ package dev.hookline.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -216,9 +217,19 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
         EventKey key = new EventKey("exa", "a");
         Lease held = acquire(store, key);
         String token = held.owner();
+        // the token is the lease's owner number, a dot, and the place of its slot
+        assertThat(token).matches("[1-9][0-9]*\\.(0|[1-9][0-9]*)");
+        long owner = Long.parseLong(token.substring(0, token.indexOf('.')));
+        long place = Long.parseLong(token.substring(token.indexOf('.') + 1));
 
-        for (String forged : List.of("", "0" + token, "+" + token, token + "0", token + " ", "x", "9".repeat(19),
-                "1".repeat(40))) {
+        for (String forged : List.of("", "x", ".", String.valueOf(owner), "0" + token, "+" + token, "-" + token,
+                " " + token, token + " ", token + ".", owner + ".", "." + place, owner + ".." + place,
+                owner + ".+" + place, owner + ".0" + place, owner + "." + place + "0", "0." + place,
+                (owner + 1) + "." + place, (owner - 1) + "." + place, owner + "." + (place + 1),
+                owner + "." + (place + 64), owner + "." + (place + (1L << 36)), Long.MAX_VALUE + "." + place, "9223372036854775808." + place,
+                owner + "." + Long.MAX_VALUE, owner + ".9223372036854775808", "1".repeat(40) + "." + place,
+                owner + "." + (place | 1L << 40), "\u0661." + place, wrapped(owner) + "." + place,
+                owner + "." + wrapped(place))) {
             Lease lease = new Lease(key, forged, held.expiresAt());
             assertThat(store.complete(lease, null)).as("'%s'", forged).isFalse();
             assertThat(store.release(lease)).as("'%s'", forged).isFalse();
@@ -227,6 +238,53 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
         assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.IN_PROGRESS);
         assertThat(store.complete(new Lease(key, token, held.expiresAt()), null)).isTrue();
         assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+    }
+
+    /** A number that, read into a long without a check for overflow, would wrap around to {@code value}. */
+    private static BigInteger wrapped(long value) {
+        return BigInteger.valueOf(value).add(BigInteger.ONE.shiftLeft(64));
+    }
+
+    @Test
+    void aLeaseMadeForAnotherKeySettlesNothing() {
+        InMemoryDeduplicator store = InMemoryDeduplicator.builder().clock(clock).build();
+        EventKey key = new EventKey("exa", "a");
+        Lease held = acquire(store, key);
+
+        for (EventKey other : List.of(new EventKey("exa", "b"), new EventKey("standard", "a"))) {
+            Lease lease = new Lease(other, held.owner(), held.expiresAt());
+            assertThat(store.complete(lease, null)).as("%s", other).isFalse();
+            assertThat(store.release(lease)).as("%s", other).isFalse();
+        }
+
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.IN_PROGRESS);
+        assertThat(store.complete(new Lease(new EventKey("exa", "a"), held.owner(), held.expiresAt()), null))
+                .as("an equal key").isTrue();
+        assertThat(store.claim(key, LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+    }
+
+    @Test
+    void aSettledLeaseDoesNotSettleTheNextEventInItsSlot() {
+        InMemoryDeduplicator store = bounded(1); // one slot, so every event reuses it
+        EventKey key = new EventKey("exa", "a");
+        Lease released = acquire(store, key);
+        assertThat(store.release(released)).isTrue();
+        assertThat(store.release(released)).isFalse();
+        Lease second = acquire(store, key);
+        assertThat(second.owner()).isNotEqualTo(released.owner());
+
+        assertThat(store.complete(released, null)).isFalse();
+        assertThat(store.release(released)).isFalse();
+        assertThat(store.complete(second, clock.instant())).isTrue();
+        assertThat(store.release(second)).isFalse();
+
+        clock.advance(Duration.ofDays(2)); // past the retention: the slot is free again
+        Lease third = acquire(store, key);
+        assertThat(store.complete(second, null)).isFalse();
+        assertThat(store.release(released)).isFalse();
+        assertThat(store.release(third)).isTrue();
+        assertThat(store.inFlightCount()).isZero();
+        assertThat(store.completedCount()).isZero();
     }
 
     @Test
