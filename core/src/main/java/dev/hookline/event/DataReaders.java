@@ -2,6 +2,7 @@ package dev.hookline.event;
 
 import java.lang.reflect.Type;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
@@ -13,7 +14,8 @@ import tools.jackson.databind.ObjectReader;
  */
 final class DataReaders {
 
-    private static final DataReaders DEFAULT = new DataReaders(EventJson.mapper());
+    private static final DataReaders DEFAULT =
+            new DataReaders(EventJson.mapper(), new DataReaders(EventJson.longBodyMapper(), null));
 
     /** The readers of the last other mapper asked for: endpoints share one mapper, if not the default. */
     private static volatile DataReaders other;
@@ -21,9 +23,16 @@ final class DataReaders {
     private final ObjectMapper mapper;
     private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Type, ObjectReader> inPlaceReaders = new ConcurrentHashMap<>();
+    /**
+     * The readers that bind data of {@link BodyStringDeserializer#MIN_BODY} bytes or more, their strings read from
+     * the bytes; null to bind them with these. Only the default mapper has them: another mapper's own string
+     * deserializer, if it has one, must not be replaced.
+     */
+    private final DataReaders longBodies;
 
-    private DataReaders(ObjectMapper mapper) {
+    private DataReaders(ObjectMapper mapper, DataReaders longBodies) {
         this.mapper = mapper;
+        this.longBodies = longBodies;
     }
 
     /** The readers of {@code mapper}. */
@@ -34,10 +43,41 @@ final class DataReaders {
         DataReaders last = other;
         if (last == null || last.mapper != mapper) {
             // several mappers in turn each start afresh: slower, never wrong
-            last = new DataReaders(mapper);
+            last = new DataReaders(mapper, null);
             other = last;
         }
         return last;
+    }
+
+    /**
+     * Binds the JSON value at {@code body[start, end)}.
+     *
+     * @param key the type's key, by {@link #key}
+     * @param type the type
+     * @throws tools.jackson.core.JacksonException if it does not bind
+     */
+    Object read(Type key, JavaType type, byte[] body, int start, int end) {
+        if (longBodies == null || end - start < BodyStringDeserializer.MIN_BODY) {
+            return reader(key, type).readValue(body, start, end - start);
+        }
+        ObjectReader reader = longBodies.reader(key, type);
+        // the range holds exactly one value, so reading it from a parser of the range leaves nothing after it
+        try (JsonParser parser = reader.createParser(body, start, end - start)) {
+            return BodyStringDeserializer.reading(reader, parser, body, start).readValue(parser);
+        }
+    }
+
+    /**
+     * Binds the value at the parser's current token, a parser over the whole of {@code body}, leaving it on the
+     * value's last token: what follows is the rest of the document, not trailing content.
+     *
+     * @throws tools.jackson.core.JacksonException if it does not bind
+     */
+    Object readInPlace(Type key, JavaType type, JsonParser parser, byte[] body) {
+        if (longBodies == null || body.length < BodyStringDeserializer.MIN_BODY) {
+            return inPlaceReader(key, type).readValue(parser);
+        }
+        return BodyStringDeserializer.reading(longBodies.inPlaceReader(key, type), parser, body, 0).readValue(parser);
     }
 
     /** The key a type is bound under: the class alone when it has no type parameters. */
@@ -62,7 +102,7 @@ final class DataReaders {
      * The reader for {@code key} that binds one value in the middle of a document, the parser on its first token:
      * what follows the value is the rest of the document, not trailing content.
      */
-    ObjectReader inPlaceReader(Type key, JavaType type) {
+    private ObjectReader inPlaceReader(Type key, JavaType type) {
         ObjectReader reader = inPlaceReaders.get(key);
         if (reader == null) {
             reader = inPlaceReaders.computeIfAbsent(key,

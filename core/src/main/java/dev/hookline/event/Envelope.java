@@ -6,9 +6,9 @@ import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.MissingNode;
 
 /**
@@ -159,12 +159,13 @@ public final class Envelope {
     }
 
     /**
-     * Binds the data with {@code reader}: straight from the body's bytes when the data lies there.
+     * Binds the data to {@code type}: straight from the body's bytes when the data lies there.
      *
      * @throws JacksonException if it does not bind
      */
-    Object bind(ObjectReader reader) {
-        return body == null ? reader.readValue(tree) : reader.readValue(body, dataStart, dataEnd - dataStart);
+    Object bind(DataReaders readers, Type key, JavaType type) {
+        return body == null ? readers.reader(key, type).readValue(tree)
+                : readers.read(key, type, body, dataStart, dataEnd);
     }
 
     /**

@@ -23,6 +23,15 @@ public final class EventJson {
                             .build()))
             .build();
 
+    /**
+     * The default mapper, but for strings of long bodies, read straight from the body's bytes when bound through a
+     * reader of {@link BodyStringDeserializer#reading}: the same values, without Jackson's copies.
+     */
+    private static final JsonMapper LONG_BODY_MAPPER = MAPPER.rebuild()
+            .addModule(new SimpleModule("hookline-body-strings")
+                    .addDeserializer(String.class, BodyStringDeserializer.INSTANCE))
+            .build();
+
     private EventJson() {
     }
 
@@ -35,6 +44,11 @@ public final class EventJson {
      */
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** The default mapper's twin for long bodies: see {@link BodyStringDeserializer}. */
+    static JsonMapper longBodyMapper() {
+        return LONG_BODY_MAPPER;
     }
 
     /**

@@ -179,7 +179,7 @@ public final class JsonEnvelope implements EnvelopeFormat {
                     String known = dataTypes == null ? null : type.read(fields, headers, body);
                     JavaType dataType = known == null ? null : dataTypes.apply(known);
                     if (dataType != null && dataType.getRawClass() != JsonNode.class) {
-                        bind(parser, fields, DataReaders.of(mapper), dataType);
+                        bind(parser, body, fields, DataReaders.of(mapper), dataType);
                     } else {
                         parser.skipChildren();
                     }
@@ -293,10 +293,10 @@ public final class JsonEnvelope implements EnvelopeFormat {
     }
 
     /** Binds the data at the parser's current token, leaving the parser on the data's last token. */
-    private static void bind(JsonParser parser, Fields fields, DataReaders readers, JavaType dataType) {
+    private static void bind(JsonParser parser, byte[] body, Fields fields, DataReaders readers, JavaType dataType) {
         Object value;
         try {
-            value = readers.inPlaceReader(DataReaders.key(dataType), dataType).readValue(parser);
+            value = readers.readInPlace(DataReaders.key(dataType), dataType, parser, body);
         } catch (RuntimeException e) {
             // a malformed body or data of another shape: the parser is lost either way, and what binding throws is
             // for the dispatch to meet, when a handler asks for the data

@@ -10,7 +10,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 
 /**
  * One verified event as handlers see it: its id, type and time, how it arrived ({@link #receipt()}), and its
@@ -183,7 +182,7 @@ public final class WebhookEvent {
     private synchronized Object bind(Type key, JavaType type) {
         Object value = key.equals(firstKey) ? firstValue : moreBound == null ? null : moreBound.get(key);
         if (value == null) {
-            value = convert(readers.reader(key, type));
+            value = convert(key, type);
             if (firstKey == null) {
                 firstKey = key;
                 firstValue = value;
@@ -200,12 +199,12 @@ public final class WebhookEvent {
         return value;
     }
 
-    private Object convert(ObjectReader reader) {
+    private Object convert(Type key, JavaType type) {
         if (envelope.hasNoData()) {
             return UNBINDABLE;
         }
         try {
-            Object value = envelope.bind(reader);
+            Object value = envelope.bind(readers, key, type);
             return value == null ? UNBINDABLE : value;
         } catch (JacksonException | IllegalArgumentException e) {
             // the parser's message may quote the payload: keep only the reason
