@@ -55,7 +55,8 @@ public final class EventJson {
      * Applies Hookline's settings to a builder, for applications that want their own mapper with the
      * same behaviour (extra modules, say). Event times in the form providers send ({@code …Z}) are read
      * without a {@code DateTimeFormatter}, to the same {@link Instant}; modules added after this call can still
-     * replace that reader.
+     * replace that reader. Values made through a constructor with arguments, such as records, are made through a
+     * method handle prepared once per type, where Jackson prepares one per value; the values are the same.
      *
      * @param builder a mapper builder
      * @return the same builder
@@ -69,6 +70,13 @@ public final class EventJson {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
                 .addModule(new SimpleModule("hookline-event-times")
-                        .addDeserializer(Instant.class, UtcInstantDeserializer.INSTANCE));
+                        .addDeserializer(Instant.class, UtcInstantDeserializer.INSTANCE))
+                .addModule(new SimpleModule("hookline-constructors") {
+                    @Override
+                    public void setupModule(SetupContext context) {
+                        super.setupModule(context);
+                        context.addValueInstantiators(ConstructorInstantiator.INSTANTIATORS);
+                    }
+                });
     }
 }
