@@ -19,9 +19,10 @@ import java.util.Optional;
  *
  * <p>An event is remembered by a 128-bit digest of its endpoint and id (SipHash-2-4 under a random key drawn
  * when the store is built), not by the id itself: 60 to 70 bytes per event whatever the id's length, in arrays
- * the garbage collector never has to trace, and nothing of a sender's id is kept. Without the key nobody can make
- * two ids collide; by chance, among a billion distinct ids the chance that two share a digest is near 2^-69, so
- * small that the store treats a digest as the event.
+ * the garbage collector never has to trace, and nothing of a sender's id is kept (but for its key's
+ * {@code hashCode} while the event is held, so that a lease made for another key settles nothing). Without the key
+ * nobody can make two ids collide; by chance, among a billion distinct ids the chance that two share a digest is
+ * near 2^-69, so small that the store treats a digest as the event.
  *
  * <p>Ids are spread over independently locked stripes, so unrelated events never wait for each other; the
  * capacity is shared out among the stripes, so a store near capacity may answer busy a little before it holds
