@@ -129,4 +129,38 @@ class ReceiverLifecycleTest {
             }
         }
     }
+
+    @Test
+    void aSenderKeepsItsConnectionAcrossNotFoundAnswers() throws Exception {
+        try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            String body = "{\"pad\":\"" + "x".repeat(2048) + "\"}";
+            int notFound = 0;
+            for (int i = 0; i < 300; i++) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                                receiver.uri("exa").resolve(i % 2 == 0 ? "/webhooks/exaa" : "/"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("request %d", i).isEqualTo(404);
+                assertThat(response.headers().firstValue("Connection")).as("request %d", i).isEmpty();
+                notFound++;
+            }
+            assertThat(notFound).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void aBodyTooLargeToReadClosesTheConnectionWithItsAnswer() throws Exception {
+        try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(receiver.uri("exa").resolve("/webhooks/exaa"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "x".repeat((int) NotFoundServlet.MAX_DRAIN + 1))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Connection")).hasValue("close");
+            assertThat(response.body()).contains("\"reason\":\"no_endpoint\"");
+        }
+    }
 }
