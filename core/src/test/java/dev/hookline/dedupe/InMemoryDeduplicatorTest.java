@@ -226,7 +226,8 @@ class InMemoryDeduplicatorTest extends DeduplicatorContract {
                 " " + token, token + " ", token + ".", owner + ".", "." + place, owner + ".." + place,
                 owner + ".+" + place, owner + ".0" + place, owner + "." + place + "0", "0." + place,
                 (owner + 1) + "." + place, (owner - 1) + "." + place, owner + "." + (place + 1),
-                owner + "." + (place + 64), owner + "." + (place + (1L << 36)), Long.MAX_VALUE + "." + place, "9223372036854775808." + place,
+                owner + "." + (place + 64), owner + "." + (place + (1L << 36)), Long.MAX_VALUE + "." + place,
+                "9223372036854775808." + place,
                 owner + "." + Long.MAX_VALUE, owner + ".9223372036854775808", "1".repeat(40) + "." + place,
                 owner + "." + (place | 1L << 40), "\u0661." + place, wrapped(owner) + "." + place,
                 owner + "." + wrapped(place))) {

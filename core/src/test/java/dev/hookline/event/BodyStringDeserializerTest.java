@@ -174,8 +174,8 @@ class BodyStringDeserializerTest {
     @Test
     void stringsAfterATypeIdJacksonPassesOnAreWhatJacksonReads() {
         String filler = "f".repeat(BodyStringDeserializer.MIN_BODY);
-        String json = "{\"labels\":[{\"kind\":\"label\",\"text\":\"" + filler + "\"},{\"kind\":\"label\",\"text\":\"t\\u00e9\"},"
-                + "{\"text\":\"last\",\"kind\":\"label\"}]}";
+        String json = "{\"labels\":[{\"kind\":\"label\",\"text\":\"" + filler + "\"},"
+                + "{\"kind\":\"label\",\"text\":\"t\\u00e9\"},{\"text\":\"last\",\"kind\":\"label\"}]}";
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
         Object labels = READERS.read(Labels.class, type(Labels.class), body, 0, body.length);
