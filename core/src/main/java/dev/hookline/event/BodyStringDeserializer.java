@@ -1,8 +1,5 @@
 package dev.hookline.event;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,13 +26,6 @@ final class BodyStringDeserializer extends StringDeserializer {
 
     /** Set on the mapper that binds long bodies; without a source given by {@link #reading}, it is Jackson's own. */
     static final BodyStringDeserializer INSTANCE = new BodyStringDeserializer();
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = ONES * '"';
-    private static final long BACKSLASHES = ONES * '\\';
-    private static final long SPACES = ONES * ' ';
 
     private BodyStringDeserializer() {
     }
@@ -106,12 +96,12 @@ final class BodyStringDeserializer extends StringDeserializer {
     private static int closingQuote(byte[] body, int start) {
         int i = start;
         // eight bytes at a time while none is a quote, a backslash or below a space
-        while (i <= body.length - Long.BYTES) {
-            long word = (long) LONGS.get(body, i);
-            if ((zeroByte(word ^ QUOTES) | zeroByte(word ^ BACKSLASHES) | (word - SPACES) & ~word & HIGH_BITS) != 0) {
+        while (i <= body.length - ByteWords.SIZE) {
+            long word = ByteWords.at(body, i);
+            if ((ByteWords.equal(word, '"') | ByteWords.equal(word, '\\') | ByteWords.below(word, ' ')) != 0) {
                 break;
             }
-            i += Long.BYTES;
+            i += ByteWords.SIZE;
         }
         // the first byte that stopped the words is among the next eight
         for (; i < body.length; i++) {
@@ -124,10 +114,5 @@ final class BodyStringDeserializer extends StringDeserializer {
             }
         }
         return -1;
-    }
-
-    /** Nonzero if some byte of {@code word} is zero. */
-    private static long zeroByte(long word) {
-        return (word - ONES) & ~word & HIGH_BITS;
     }
 }

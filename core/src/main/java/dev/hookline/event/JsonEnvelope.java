@@ -1,10 +1,7 @@
 package dev.hookline.event;
 
 import dev.hookline.delivery.Headers;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Type;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -44,11 +41,6 @@ import tools.jackson.databind.node.MissingNode;
 public final class JsonEnvelope implements EnvelopeFormat {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** The high bit of each byte of a long; a byte with it set is not ASCII. */
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    /** One in each byte of a long: {@code word - ONES} borrows into the high bit of a zero byte. */
-    private static final long ONES = 0x0101010101010101L;
 
     private final Source id;
     private final Source type;
@@ -240,12 +232,12 @@ public final class JsonEnvelope implements EnvelopeFormat {
         int i = 0;
         while (i < body.length) {
             // eight bytes at a time while they are all ASCII and none is NUL, as most of a JSON body is
-            while (i <= body.length - Long.BYTES) {
-                long word = (long) LONGS.get(body, i);
-                if (((word | (word - ONES) & ~word) & HIGH_BITS) != 0) {
+            while (i <= body.length - ByteWords.SIZE) {
+                long word = ByteWords.at(body, i);
+                if ((ByteWords.nonAscii(word) | ByteWords.below(word, 1)) != 0) {
                     break;
                 }
-                i += Long.BYTES;
+                i += ByteWords.SIZE;
             }
             if (i == body.length) {
                 break;
