@@ -135,7 +135,6 @@ class ReceiverLifecycleTest {
         try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             String body = "{\"pad\":\"" + "x".repeat(2048) + "\"}";
-            int notFound = 0;
             for (int i = 0; i < 300; i++) {
                 java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
                                 receiver.uri("exa").resolve(i % 2 == 0 ? "/webhooks/exaa" : "/"))
@@ -143,9 +142,7 @@ class ReceiverLifecycleTest {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as("request %d", i).isEqualTo(404);
                 assertThat(response.headers().firstValue("Connection")).as("request %d", i).isEmpty();
-                notFound++;
             }
-            assertThat(notFound).isEqualTo(300);
         }
     }
 
