@@ -7,6 +7,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationContextExt;
 
 /**
  * The readers one mapper binds event data with, one per requested type, made on its first use and kept: making a
@@ -23,6 +25,8 @@ final class DataReaders {
     private final ObjectMapper mapper;
     private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Type, ObjectReader> inPlaceReaders = new ConcurrentHashMap<>();
+    /** The deserializers of values bound in the middle of a document, with the document's own context. */
+    private final ConcurrentHashMap<Type, ValueDeserializer<Object>> inPlaceDeserializers = new ConcurrentHashMap<>();
     /**
      * The readers that bind data of {@link BodyStringDeserializer#MIN_BODY} bytes or more, their strings read from
      * the bytes; null to bind them with these. Only the default mapper has them: another mapper's own string
@@ -68,16 +72,27 @@ final class DataReaders {
     }
 
     /**
-     * Binds the value at the parser's current token, a parser over the whole of {@code body}, leaving it on the
-     * value's last token: what follows is the rest of the document, not trailing content.
+     * Binds the object or array at the parser's current token, leaving the parser on the value's last token: what
+     * follows is the rest of the document, not trailing content. The value is read in the parser's own
+     * deserialization context, as a reader would read the whole document, rather than a new one per value.
      *
+     * @param parser a parser over the whole of {@code body}, made by this mapper's
+     *     {@link ObjectMapper#createParser(byte[])}
      * @throws tools.jackson.core.JacksonException if it does not bind
      */
     Object readInPlace(Type key, JavaType type, JsonParser parser, byte[] body) {
-        if (longBodies == null || body.length < BodyStringDeserializer.MIN_BODY) {
-            return inPlaceReader(key, type).readValue(parser);
+        if (longBodies != null && body.length >= BodyStringDeserializer.MIN_BODY) {
+            return BodyStringDeserializer.reading(longBodies.inPlaceReader(key, type), parser, body, 0)
+                    .readValue(parser);
         }
-        return BodyStringDeserializer.reading(longBodies.inPlaceReader(key, type), parser, body, 0).readValue(parser);
+        DeserializationContextExt context = (DeserializationContextExt) parser.objectReadContext();
+        ValueDeserializer<Object> deserializer = inPlaceDeserializers.get(key);
+        if (deserializer == null) {
+            deserializer = inPlaceDeserializers.computeIfAbsent(key, k -> context.findRootValueDeserializer(type));
+        }
+        Object value = context.readRootValue(parser, type, deserializer, null);
+        context.checkUnresolvedObjectId();
+        return value;
     }
 
     /** The key a type is bound under: the class alone when it has no type parameters. */
