@@ -1,6 +1,7 @@
 package dev.hookline.signature;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -11,6 +12,17 @@ final class Encoding {
     private static final int MAX_TIMESTAMP_DIGITS = 18;
 
     private static final HexFormat HEX = HexFormat.of();
+
+    /** Each ASCII character's value as a hex digit, -1 for those that are none. */
+    private static final byte[] HEX_DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(HEX_DIGITS, (byte) -1);
+        for (int digit = 0; digit < 16; digit++) {
+            HEX_DIGITS[Character.forDigit(digit, 16)] = (byte) digit;
+            HEX_DIGITS[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;
+        }
+    }
 
     private Encoding() {
     }
@@ -40,18 +52,12 @@ final class Encoding {
         return bytes;
     }
 
-    /** The value of an ASCII hex digit, or -1: unlike {@link Character#digit}, no other script's digits. */
+    /**
+     * The value of an ASCII hex digit, or -1: unlike {@link Character#digit}, no other script's digits. Looked up
+     * rather than tested by ranges: a signature's digits and letters come in no order a branch could predict.
+     */
     private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return c < HEX_DIGITS.length ? HEX_DIGITS[c] : -1;
     }
 
     /** The first index in {@code value[from, to)} that is not whitespace, or {@code to}: what {@link String#strip} keeps. */

@@ -33,6 +33,21 @@ class EncodingTest {
     }
 
     @Test
+    void everyCharacterIsAHexDigitExactlyWhenHexFormatSaysSo() {
+        for (int code = 0; code <= Character.MAX_VALUE; code++) {
+            char c = (char) code;
+            for (String digits : new String[] {c + "0", "0" + c}) {
+                byte[] decoded = Encoding.hex(digits, 0, 2, 1);
+                if (HexFormat.isHexDigit(c)) {
+                    assertThat(decoded).as("U+%04X", (int) c).containsExactly((byte) HexFormat.fromHexDigits(digits));
+                } else {
+                    assertThat(decoded).as("U+%04X", (int) c).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
     void base64DecodesARangeAsTheJdkDecodesTheWholeString() {
         for (int i = 0; i < 500; i++) {
             byte[] bytes = randomBytes(32);
