@@ -159,19 +159,29 @@ public final class Dispatcher {
         return new EventKey(endpoint, keyOnBodyDigest ? event.id() + "#sha256=" + sha256(event.body()) : event.id());
     }
 
-    /** Asks for the event again, with growing pauses, while another dispatch holds it and the wait lasts. */
+    /**
+     * Claims the event, and asks for it again, with growing pauses, while another dispatch holds it and the wait
+     * lasts. The wait starts at the first answer that the event is held: the clock is read only then.
+     */
     private Claim claim(EventKey key) throws InterruptedException {
+        Claim claim = deduplicator.claim(key, lease);
+        if (claim.status() != Claim.Status.IN_PROGRESS) {
+            return claim;
+        }
         long deadline = System.nanoTime() + duplicateWait.toNanos();
         long pause = FIRST_POLL_NANOS;
         while (true) {
-            Claim claim = deduplicator.claim(key, lease);
             long remaining = deadline - System.nanoTime();
-            if (claim.status() != Claim.Status.IN_PROGRESS || remaining <= 0) {
+            if (remaining <= 0) {
                 return claim;
             }
             long nanos = Math.min(pause, remaining);
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
             pause = Math.min(2 * pause, LONGEST_POLL_NANOS);
+            claim = deduplicator.claim(key, lease);
+            if (claim.status() != Claim.Status.IN_PROGRESS) {
+                return claim;
+            }
         }
     }
 
