@@ -8,7 +8,9 @@
 #
 # Other options: --no-wait (measure even on a busy machine), --skip-jmh, --skip-http (the Jetty servlets),
 # --skip-spring-http, --spring-http-only, --skip-soak, --report-only (only regenerate BENCHMARKS.md and the
-# chart from the results already there).
+# chart from the results already there), --paired-http-only (Hookline and its peer over HTTP in alternating
+# rounds, side by side on one core: the Jetty servlet against the parse-only one, the starter against the
+# hand-written endpoint; writes paired-http.csv and prints each round's ratio).
 #
 # Installs wrk and curl with apt-get when they are missing. All HTTP traffic goes to 127.0.0.1 only;
 # every server stops by itself after --max-seconds and every load run is bounded by -d.
@@ -23,6 +25,7 @@ RUN_JMH=1
 RUN_HTTP=1
 RUN_SPRING_HTTP=1
 RUN_SOAK=1
+RUN_PAIRED_HTTP=0
 BUILD=1
 for arg in "$@"; do
   case "$arg" in
@@ -34,7 +37,8 @@ for arg in "$@"; do
     --spring-http-only) RUN_JMH=0; RUN_HTTP=0; RUN_SOAK=0 ;;
     --skip-soak) RUN_SOAK=0 ;;
     --report-only) RUN_JMH=0; RUN_HTTP=0; RUN_SPRING_HTTP=0; RUN_SOAK=0; WAIT=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --paired-http-only) RUN_JMH=0; RUN_HTTP=0; RUN_SPRING_HTTP=0; RUN_SOAK=0; RUN_PAIRED_HTTP=1 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -76,7 +80,14 @@ HTTP_CONNECTIONS=(8 64)
 HTTP_BODY=1024
 HTTP_REQUESTS=50000       # distinct deliveries per request file
 HTTP_DEDUP_ENTRIES=10000  # below HTTP_REQUESTS: an id comes round only after the server has forgotten it
+PAIRED_ROUNDS=6           # alternating rounds per connection count, each side HTTP_ROUND seconds a round
+HTTP_ROUND=10
+if [ "$QUICK" = 1 ]; then
+  PAIRED_ROUNDS=2
+  HTTP_ROUND=3
+fi
 PORT=18080
+PEER_PORT=18081           # the second server of a paired Jetty run
 IDLE_LOAD=0.7
 IDLE_MAX_POLLS=30         # one poll a minute
 # Server and load generator share this machine's cores: wrk gets one, the server the other.
@@ -168,12 +179,17 @@ run_jmh() {
 }
 
 SERVER_PID=""
+PEER_PID=""
 stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "$SERVER_PID" "$PEER_PID"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   SERVER_PID=""
+  PEER_PID=""
 }
 trap stop_server EXIT
 
@@ -189,10 +205,11 @@ socket_errors_of() {
 }
 latencies_of() { echo "$(result_of p50_us "$1"),$(result_of p90_us "$1"),$(result_of p99_us "$1"),$(result_of p999_us "$1")"; }
 
-# Waits until the server started in the background answers /stats; shows its log and stops the run if it never does.
+# Waits until the server started in the background answers /stats (on port $2, default $PORT); shows its log
+# and stops the run if it never does.
 await_server() {
   local tries=0
-  until curl -sf "http://127.0.0.1:$PORT/stats" >/dev/null; do
+  until curl -sf "http://127.0.0.1:${2:-$PORT}/stats" >/dev/null; do
     tries=$((tries + 1))
     if [ "$tries" -gt 60 ]; then
       echo "server did not start"; cat "$1"; exit 1
@@ -317,6 +334,108 @@ run_spring_http() {
   fi
 }
 
+# One measured round of wrk on $1 connections against $2 with the request file $3; prints wrk's RESULT line.
+measure_round() {
+  taskset -c "$WRK_CPU" wrk -t1 -c"$1" -d"${HTTP_ROUND}s" --timeout 5s -s benchmarks/wrk/deliveries.lua "$2" "$3" \
+    | grep '^RESULT'
+}
+
+# Hookline and its peer over HTTP in alternating rounds, both on the server core at once, so that each round's
+# ratio is taken while the machine runs at one speed (it drifts by a factor of two within minutes). Jetty: the
+# parse-only servlet and WebhookServlet, each in its own JVM; Spring Boot: the hand-written endpoint and the
+# starter, in one application. Every round gets request files of its own ids, signed just before it; a round passes
+# when every response was 2xx, no socket failed, and Hookline accepted every delivery it answered (none duplicate,
+# rejected, malformed or failed).
+run_paired_http() {
+  local csv="$RESULTS/paired-http.csv"
+  echo "setup,connections,round,side,requests,rps,p50_us,p99_us,status_errors,socket_errors,not_accepted,checks" > "$csv"
+  local work
+  work=$(mktemp -d)
+  local max_seconds=$(( ${#HTTP_CONNECTIONS[@]} * (2 * HTTP_WARMUP * HTTP_WARMUP_RUNS + 2 * PAIRED_ROUNDS * (HTTP_ROUND + 15)) + 180 ))
+  local failed=0 setup
+  for setup in jetty spring; do
+    local peer peer_url hookline_url stats_peer stats_hookline write_args=()
+    if [ "$setup" = jetty ]; then
+      log "paired HTTP, Jetty: parse-only on $PORT, Hookline on $PEER_PORT"
+      taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -cp "$JAR" dev.hookline.bench.http.BenchServer --mode parse \
+        --port "$PORT" --threads 16 --max-entries "$HTTP_DEDUP_ENTRIES" --max-seconds "$max_seconds" \
+        > "$work/server-parse.log" 2>&1 &
+      SERVER_PID=$!
+      taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -cp "$JAR" dev.hookline.bench.http.BenchServer --mode hookline \
+        --port "$PEER_PORT" --threads 16 --max-entries "$HTTP_DEDUP_ENTRIES" --max-seconds "$max_seconds" \
+        > "$work/server-hookline.log" 2>&1 &
+      PEER_PID=$!
+      await_server "$work/server-parse.log" "$PORT"
+      await_server "$work/server-hookline.log" "$PEER_PORT"
+      peer=parse
+      peer_url="http://127.0.0.1:$PORT/webhooks/exa"
+      hookline_url="http://127.0.0.1:$PEER_PORT/webhooks/exa"
+      stats_hookline="http://127.0.0.1:$PEER_PORT/stats"
+    else
+      log "paired HTTP, Spring Boot: the hand-written endpoint and the starter in one application on $PORT"
+      taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -jar "$SPRING_JAR" --server.port="$PORT" \
+        --bench.max-entries="$HTTP_DEDUP_ENTRIES" --bench.max-seconds="$max_seconds" > "$work/server.log" 2>&1 &
+      SERVER_PID=$!
+      await_server "$work/server.log"
+      peer=handwritten
+      peer_url="http://127.0.0.1:$PORT/webhooks/handwritten"
+      hookline_url="http://127.0.0.1:$PORT/webhooks/hookline"
+      stats_hookline="http://127.0.0.1:$PORT/stats"
+      write_args=(--provider standard)
+    fi
+    local connections first=0
+    for connections in "${HTTP_CONNECTIONS[@]}"; do
+      local side url
+      for side in "$peer" hookline; do
+        url=$peer_url
+        [ "$side" = hookline ] && url=$hookline_url
+        write_requests "$work/warmup-$side.bin" "$first" "${write_args[@]}" --path "/${url#http://127.0.0.1:*/}"
+        first=$((first + HTTP_REQUESTS))
+        log "paired HTTP, $setup: warming up $side on $connections connections"
+        warm_up "$connections" "$url" "$work/warmup-$side.bin"
+      done
+      local round
+      for ((round = 1; round <= PAIRED_ROUNDS; round++)); do
+        local order=("$peer" hookline) peer_rps="" hookline_rps=""
+        [ $((round % 2)) = 0 ] && order=(hookline "$peer")
+        for side in "${order[@]}"; do
+          url=$peer_url
+          [ "$side" = hookline ] && url=$hookline_url
+          write_requests "$work/round.bin" "$((10000000 + first))" "${write_args[@]}" --path "/${url#http://127.0.0.1:*/}"
+          first=$((first + HTTP_REQUESTS))
+          local before after line not_accepted=0 checks=ok key
+          before=$(curl -sf "$stats_hookline")
+          line=$(measure_round "$connections" "$url" "$work/round.bin")
+          sleep 1  # let in-flight requests finish before reading the counts
+          after=$(curl -sf "$stats_hookline")
+          if [ "$side" = hookline ]; then
+            for key in duplicate rejected malformed failed; do
+              [ "$setup" = spring ] && key="hookline_$key"
+              not_accepted=$(( not_accepted + $(change_of "$key" "$before" "$after") ))
+            done
+          fi
+          if [ "$(result_of status_errors "$line")" != 0 ] || [ "$(socket_errors_of "$line")" != 0 ] \
+            || [ "$not_accepted" != 0 ]; then
+            checks=FAILED
+            failed=$((failed + 1))
+          fi
+          echo "$setup,$connections,$round,$side,$(result_of requests "$line"),$(rps_of "$line"),$(result_of p50_us "$line"),$(result_of p99_us "$line"),$(result_of status_errors "$line"),$(socket_errors_of "$line"),$not_accepted,$checks" >> "$csv"
+          tail -1 "$csv"
+        done
+      done
+    done
+    stop_server
+  done
+  rm -rf "$work"
+  log "paired HTTP: Hookline's requests/s over its peer's, per round"
+  awk -F, 'NR > 1 { key = $1 "," $2 "," $3; if ($4 == "hookline") { h[key] = $6; hp[key] = $8 } else { p[key] = $6; pp[key] = $8 } }
+    END { for (k in h) printf "%s: %.2fx, p99 %.1f against %.1f ms\n", k, h[k] / p[k], hp[k] / 1000, pp[k] / 1000 }' "$csv" | sort -t, -k1,1 -k2,2n -k3,3n
+  if [ "$failed" != 0 ]; then
+    echo "paired HTTP: $failed row(s) of $csv failed their checks (see its checks column)" >&2
+    exit 1
+  fi
+}
+
 run_soak() {
   log "memory: $SOAK_DELIVERIES deliveries through one endpoint"
   java -XX:+UseG1GC -Xms512m -Xmx512m -cp "$JAR" dev.hookline.bench.MemorySoak \
@@ -327,6 +446,11 @@ install_tools
 if [ "$BUILD" = 1 ]; then
   log "building"
   mvn -B -q -DskipTests -pl benchmarks,benchmarks/spring-http -am package
+fi
+if [ "$RUN_PAIRED_HTTP" = 1 ]; then
+  [ "$WAIT" = 1 ] && wait_for_idle
+  run_paired_http
+  exit 0
 fi
 if [ "$RUN_JMH" = 1 ] || [ "$RUN_HTTP" = 1 ] || [ "$RUN_SPRING_HTTP" = 1 ] || [ "$RUN_SOAK" = 1 ]; then
   LOAD_NOTE=""
