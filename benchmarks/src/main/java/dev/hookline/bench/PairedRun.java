@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * in turn in one JVM: short slices of one, then of the other, many times over, each pair in the other order from
  * the last. Each slice gives a time per operation; the ratio of the two slices of a pair is taken at the same moment,
  * so that a machine whose speed drifts by a factor of two within a minute (this one does, see BENCHMARKS.md) still
- * gives a ratio that holds from run to run, where separate JMH runs of each benchmark do not.
+ * gives a usable ratio: the median ratios of separate runs stay within about 15 % of each other, where the means of
+ * separate JMH runs of each benchmark differed by a factor of two. Run it more than once: each run is a new JVM,
+ * compiled its own way.
  *
  * <pre>
  * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/hookline-benchmarks.jar dev.hookline.bench.PairedRun \
