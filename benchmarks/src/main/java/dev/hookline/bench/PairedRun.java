@@ -66,13 +66,15 @@ public final class PairedRun {
 
     /** As {@link #of(String, String)}, with rings of {@code ringSize} deliveries (a power of two), or 0 for JMH's. */
     static PairedRun of(String pair, String body, int ringSize) throws GeneralSecurityException {
+        if (!pair.equals("hookline") && !pair.equals("accept")) {
+            // before the setup, which signs the rings: seconds for nothing
+            throw new IllegalArgumentException("--pair is hookline or accept, not " + pair);
+        }
         WholePathBenchmark subjectState = state(body, ringSize);
         WholePathBenchmark floorState = state(body, ringSize);
-        return switch (pair) {
-            case "hookline" -> new PairedRun(subjectState::hookline, floorState::floor);
-            case "accept" -> new PairedRun(subjectState::accept, floorState::acceptFloor);
-            default -> throw new IllegalArgumentException("--pair is hookline or accept, not " + pair);
-        };
+        return pair.equals("hookline")
+                ? new PairedRun(subjectState::hookline, floorState::floor)
+                : new PairedRun(subjectState::accept, floorState::acceptFloor);
     }
 
     private static WholePathBenchmark state(String body, int ringSize) throws GeneralSecurityException {
