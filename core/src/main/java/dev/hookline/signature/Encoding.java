@@ -1,7 +1,6 @@
 package dev.hookline.signature;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -12,17 +11,6 @@ final class Encoding {
     private static final int MAX_TIMESTAMP_DIGITS = 18;
 
     private static final HexFormat HEX = HexFormat.of();
-
-    /** Each ASCII character's value as a hex digit, -1 for those that are none. */
-    private static final byte[] HEX_DIGITS = new byte[128];
-
-    static {
-        Arrays.fill(HEX_DIGITS, (byte) -1);
-        for (int digit = 0; digit < 16; digit++) {
-            HEX_DIGITS[Character.forDigit(digit, 16)] = (byte) digit;
-            HEX_DIGITS[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;
-        }
-    }
 
     private Encoding() {
     }
@@ -53,11 +41,12 @@ final class Encoding {
     }
 
     /**
-     * The value of an ASCII hex digit, or -1: unlike {@link Character#digit}, no other script's digits. Looked up
-     * rather than tested by ranges: a signature's digits and letters come in no order a branch could predict.
+     * The value of an ASCII hex digit, or -1: unlike {@link Character#digit}, no other script's digits. Looked up in
+     * {@link HexFormat}'s table rather than tested by ranges: a signature's digits and letters come in no order a
+     * branch could predict.
      */
     private static int hexDigit(char c) {
-        return c < HEX_DIGITS.length ? HEX_DIGITS[c] : -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 
     /** The first index in {@code value[from, to)} that is not whitespace, or {@code to}: what {@link String#strip} keeps. */
