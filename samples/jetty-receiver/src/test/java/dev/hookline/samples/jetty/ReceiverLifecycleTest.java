@@ -13,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,11 +120,9 @@ class ReceiverLifecycleTest {
     @Test
     void aPathThatIsNoEndpointsIsANotFoundProblemNotAnHtmlPage() throws Exception {
         try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
-            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            HttpClient client = HttpClient.newHttpClient();
             for (String path : new String[] {"/webhooks/exa/", "/webhooks/exaa", "/"}) {
-                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
-                                receiver.uri("exa").resolve(path)).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = post(client, receiver.uri("exa").resolve(path), "{}");
 
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
                 assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
@@ -133,13 +134,11 @@ class ReceiverLifecycleTest {
     @Test
     void aSenderKeepsItsConnectionAcrossNotFoundAnswers() throws Exception {
         try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
-            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            HttpClient client = HttpClient.newHttpClient();
             String body = "{\"pad\":\"" + "x".repeat(2048) + "\"}";
             for (int i = 0; i < 300; i++) {
-                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
-                                receiver.uri("exa").resolve(i % 2 == 0 ? "/webhooks/exaa" : "/"))
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        post(client, receiver.uri("exa").resolve(i % 2 == 0 ? "/webhooks/exaa" : "/"), body);
                 assertThat(response.statusCode()).as("request %d", i).isEqualTo(404);
                 assertThat(response.headers().firstValue("Connection")).as("request %d", i).isEmpty();
             }
@@ -149,15 +148,17 @@ class ReceiverLifecycleTest {
     @Test
     void aBodyTooLargeToReadClosesTheConnectionWithItsAnswer() throws Exception {
         try (RunningReceiver receiver = RunningReceiver.withDemoSecrets()) {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(receiver.uri("exa").resolve("/webhooks/exaa"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                    "x".repeat((int) NotFoundServlet.MAX_DRAIN + 1))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = post(HttpClient.newHttpClient(),
+                    receiver.uri("exa").resolve("/webhooks/exaa"), "x".repeat((int) NotFoundServlet.MAX_DRAIN + 1));
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Connection")).hasValue("close");
             assertThat(response.body()).contains("\"reason\":\"no_endpoint\"");
         }
+    }
+
+    private static HttpResponse<String> post(HttpClient client, URI uri, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
