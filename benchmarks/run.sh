@@ -354,7 +354,9 @@ run_paired_http() {
   local max_seconds=$(( ${#HTTP_CONNECTIONS[@]} * (2 * HTTP_WARMUP * HTTP_WARMUP_RUNS + 2 * PAIRED_ROUNDS * (HTTP_ROUND + 15)) + 180 ))
   local failed=0 setup
   for setup in jetty spring; do
-    local peer peer_url hookline_url stats_peer stats_hookline write_args=()
+    # per side, its base address and path; the counts of Hookline's outcomes, and the prefix of their names
+    local peer stats_hookline counted="" write_args=()
+    local -A base path
     if [ "$setup" = jetty ]; then
       log "paired HTTP, Jetty: parse-only on $PORT, Hookline on $PEER_PORT"
       taskset -c "$SERVER_CPU" java "${SERVER_JVM[@]}" -cp "$JAR" dev.hookline.bench.http.BenchServer --mode parse \
@@ -368,8 +370,8 @@ run_paired_http() {
       await_server "$work/server-parse.log" "$PORT"
       await_server "$work/server-hookline.log" "$PEER_PORT"
       peer=parse
-      peer_url="http://127.0.0.1:$PORT/webhooks/exa"
-      hookline_url="http://127.0.0.1:$PEER_PORT/webhooks/exa"
+      base=([parse]="http://127.0.0.1:$PORT" [hookline]="http://127.0.0.1:$PEER_PORT")
+      path=([parse]=/webhooks/exa [hookline]=/webhooks/exa)
       stats_hookline="http://127.0.0.1:$PEER_PORT/stats"
     else
       log "paired HTTP, Spring Boot: the hand-written endpoint and the starter in one application on $PORT"
@@ -378,40 +380,38 @@ run_paired_http() {
       SERVER_PID=$!
       await_server "$work/server.log"
       peer=handwritten
-      peer_url="http://127.0.0.1:$PORT/webhooks/handwritten"
-      hookline_url="http://127.0.0.1:$PORT/webhooks/hookline"
+      base=([handwritten]="http://127.0.0.1:$PORT" [hookline]="http://127.0.0.1:$PORT")
+      path=([handwritten]=/webhooks/handwritten [hookline]=/webhooks/hookline)
       stats_hookline="http://127.0.0.1:$PORT/stats"
+      counted=hookline_
       write_args=(--provider standard)
     fi
     local connections first=0
     for connections in "${HTTP_CONNECTIONS[@]}"; do
-      local side url
+      local side
       for side in "$peer" hookline; do
-        url=$peer_url
-        [ "$side" = hookline ] && url=$hookline_url
-        write_requests "$work/warmup-$side.bin" "$first" "${write_args[@]}" --path "/${url#http://127.0.0.1:*/}"
+        write_requests "$work/warmup-$side.bin" "$first" "${write_args[@]}" --path "${path[$side]}"
         first=$((first + HTTP_REQUESTS))
         log "paired HTTP, $setup: warming up $side on $connections connections"
-        warm_up "$connections" "$url" "$work/warmup-$side.bin"
+        warm_up "$connections" "${base[$side]}${path[$side]}" "$work/warmup-$side.bin"
       done
       local round
       for ((round = 1; round <= PAIRED_ROUNDS; round++)); do
-        local order=("$peer" hookline) peer_rps="" hookline_rps=""
+        local order=("$peer" hookline)
         [ $((round % 2)) = 0 ] && order=(hookline "$peer")
         for side in "${order[@]}"; do
-          url=$peer_url
-          [ "$side" = hookline ] && url=$hookline_url
-          write_requests "$work/round.bin" "$((10000000 + first))" "${write_args[@]}" --path "/${url#http://127.0.0.1:*/}"
+          write_requests "$work/round.bin" "$((10000000 + first))" "${write_args[@]}" --path "${path[$side]}"
           first=$((first + HTTP_REQUESTS))
           local before after line not_accepted=0 checks=ok key
-          before=$(curl -sf "$stats_hookline")
-          line=$(measure_round "$connections" "$url" "$work/round.bin")
-          sleep 1  # let in-flight requests finish before reading the counts
-          after=$(curl -sf "$stats_hookline")
           if [ "$side" = hookline ]; then
+            before=$(curl -sf "$stats_hookline")
+          fi
+          line=$(measure_round "$connections" "${base[$side]}${path[$side]}" "$work/round.bin")
+          if [ "$side" = hookline ]; then
+            sleep 1  # let in-flight requests finish before reading the counts
+            after=$(curl -sf "$stats_hookline")
             for key in duplicate rejected malformed failed; do
-              [ "$setup" = spring ] && key="hookline_$key"
-              not_accepted=$(( not_accepted + $(change_of "$key" "$before" "$after") ))
+              not_accepted=$(( not_accepted + $(change_of "$counted$key" "$before" "$after") ))
             done
           fi
           if [ "$(result_of status_errors "$line")" != 0 ] || [ "$(socket_errors_of "$line")" != 0 ] \
