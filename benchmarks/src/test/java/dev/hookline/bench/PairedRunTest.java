@@ -29,21 +29,28 @@ class PairedRunTest {
     }
 
     @Test
-    void theAcceptStageHasItsOwnFloor() throws Exception {
+    void theAcceptStagePairRunsOnTheStoredFixture() throws Exception {
         PairedRun.Result result = PairedRun.of("accept", WholePathBenchmark.FIXTURE, RING)
                 .run(2, TimeUnit.MILLISECONDS.toNanos(2), 0);
 
+        assertThat(result.subject()).hasSize(2);
+        assertThat(result.subject()[0]).isPositive();
+        assertThat(result.floor()[0]).isPositive();
         assertThat(result.ratios()).hasSize(2);
     }
 
     @Test
-    void anUnknownPairOrNoPairIsRefused() throws Exception {
+    void anUnknownPairOrARunOfNoSlicesIsRefused() throws Exception {
         // refused before the setup, which would fail on this body
         assertThatThrownBy(() -> PairedRun.of("floor", "no size", RING))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--pair is hookline or accept, not floor");
         PairedRun run = PairedRun.of("hookline", "1024", RING);
-        assertThatThrownBy(() -> run.run(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run.run(0, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("at least one pair of slices of some time, and no negative warm-up");
+        assertThatThrownBy(() -> run.run(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run.run(1, 1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
