@@ -61,8 +61,8 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
     private long discarded;
 
     private AsyncBodyRead(WebhookExchange exchange, HttpServletRequest request, HttpServletResponse response,
-                          BodyBuffer body, Instant receivedAt, ReadDeadline deadline, long maxDiscard,
-                          boolean answered) throws IOException {
+                          ServletInputStream in, BodyBuffer body, Instant receivedAt, ReadDeadline deadline,
+                          long maxDiscard, boolean answered) {
         this.exchange = exchange;
         this.response = response;
         this.headers = body == null ? null : ServletHeaders.of(request);
@@ -76,20 +76,20 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
             discard = new byte[BodyReader.DRAIN_BUFFER];
         }
         this.async = request.startAsync(request, response);
-        this.in = request.getInputStream();
+        this.in = in;
     }
 
     /**
-     * Reads the body of a request whose declared length (if any) is within the limit, then delivers it.
-     * Returns at once; the request is answered later, on another thread.
+     * Reads the rest of the body of a request whose declared length (if any) is within the limit into
+     * {@code body}, which may hold its first bytes already, then delivers it. Returns at once; the request is
+     * answered later, on another thread.
      *
      * @return false if the request's stream cannot read without blocking (a test's mock request, a wrapper that
      *     does not pass non-blocking reads on): nothing was read, and the caller reads it the blocking way
      */
     static boolean thenDeliver(WebhookExchange exchange, HttpServletRequest request, HttpServletResponse response,
-                               long declaredLength, Instant receivedAt, ReadDeadline deadline) throws IOException {
-        BodyBuffer body = new BodyBuffer(declaredLength, exchange.options().maxBodySize());
-        return new AsyncBodyRead(exchange, request, response, body, receivedAt, deadline,
+                               ServletInputStream in, BodyBuffer body, Instant receivedAt, ReadDeadline deadline) {
+        return new AsyncBodyRead(exchange, request, response, in, body, receivedAt, deadline,
                 exchange.options().maxDrainSize(), false).start();
     }
 
@@ -99,7 +99,7 @@ final class AsyncBodyRead implements ReadListener, AsyncListener, Runnable {
      */
     static boolean discardAfterAnswer(WebhookExchange exchange, HttpServletRequest request,
                                       HttpServletResponse response, ReadDeadline deadline) throws IOException {
-        return new AsyncBodyRead(exchange, request, response, null, null, deadline,
+        return new AsyncBodyRead(exchange, request, response, request.getInputStream(), null, null, deadline,
                 exchange.options().maxDrainSize(), true).start();
     }
 

@@ -70,7 +70,21 @@ final class BodyReader {
         if (exceeds(declaredLength, limit)) {
             throw new Refused(RequestFailure.BODY_TOO_LARGE);
         }
-        BodyBuffer body = new BodyBuffer(declaredLength, limit);
+        return read(in, new BodyBuffer(declaredLength, limit), deadline);
+    }
+
+    /**
+     * Reads the rest of a body into {@code body}, which may hold its first bytes already, checking the deadline
+     * before each read.
+     *
+     * @param in the body stream
+     * @param body the buffer the body goes into
+     * @param deadline when the body must have arrived
+     * @return the body, exactly as long as it is
+     * @throws Refused as {@link #read(InputStream, long, int, ReadDeadline)}
+     * @throws IOException if reading fails for another reason
+     */
+    static byte[] read(InputStream in, BodyBuffer body, ReadDeadline deadline) throws IOException, Refused {
         try {
             while (!body.hasDeclaredLength()) {
                 if (deadline.expired()) {
@@ -83,6 +97,29 @@ final class BodyReader {
         } catch (EOFException e) {
             // the connection broke: a body of unknown length has no declared end, but it did not end either
             throw new Refused(RequestFailure.INCOMPLETE_BODY);
+        }
+        return body.body();
+    }
+
+    /**
+     * Reads what has arrived of a body of declared length without ever waiting for more: only while the stream
+     * says it can give bytes without blocking ({@link InputStream#available()}). A small body usually arrives with
+     * the request's headers, and is then read whole here.
+     *
+     * @param in the body stream
+     * @param body the buffer the body goes into, of a declared length
+     * @return the body, if it is whole; null if more is to come, with what has arrived in {@code body}
+     * @throws Refused with {@link RequestFailure#INCOMPLETE_BODY} if it ended before its declared length
+     * @throws IOException if reading fails
+     */
+    static byte[] readArrived(InputStream in, BodyBuffer body) throws IOException, Refused {
+        while (!body.hasDeclaredLength()) {
+            if (in.available() <= 0) {
+                return null;
+            }
+            if (body.readFrom(in) < 0) {
+                return body.body();
+            }
         }
         return body.body();
     }

@@ -5,6 +5,7 @@ import dev.hookline.WebhookEndpoint;
 import dev.hookline.delivery.Delivery;
 import dev.hookline.delivery.Headers;
 import dev.hookline.delivery.Reason;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -49,9 +50,11 @@ final class WebhookExchange {
      * Answers one request, or starts to: the body is read only for a POST whose declared length is within the
      * limit, and nothing is written before the endpoint's outcome is known.
      *
-     * <p>With asynchronous support, the body is read with non-blocking reads and the request is answered once it
-     * is whole (on the container thread that read its end), or at the read deadline; this method returns before
-     * then. Without, the body is read here with blocking reads that check the deadline between reads.
+     * <p>Of a body of declared length, what has arrived with the request is read first, without waiting: a small
+     * body is usually whole already, and is then delivered here and now. Otherwise, with asynchronous support, the
+     * rest is read with non-blocking reads and the request is answered once it is whole (on the container thread
+     * that read its end), or at the read deadline; this method returns before then. Without, the rest is read here
+     * with blocking reads that check the deadline between reads.
      *
      * @throws IOException if the response cannot be written: left to the container
      */
@@ -68,28 +71,40 @@ final class WebhookExchange {
             refuseUnread(request, response, RequestFailure.BODY_TOO_LARGE, declaredLength, deadline);
             return;
         }
-        if (request.isAsyncSupported()
-                && AsyncBodyRead.thenDeliver(this, request, response, declaredLength, receivedAt, deadline)) {
-            return;
-        }
-
+        BodyBuffer buffer = new BodyBuffer(declaredLength, options.maxBodySize());
         byte[] body;
         try {
-            body = BodyReader.read(request.getInputStream(), declaredLength, options.maxBodySize(), deadline);
+            ServletInputStream in = request.getInputStream();
+            // a declared length counts body bytes only: what the stream holds of them is read without waiting
+            body = declaredLength < 0 ? null : BodyReader.readArrived(in, buffer);
+            if (body == null) {
+                if (request.isAsyncSupported()
+                        && AsyncBodyRead.thenDeliver(this, request, response, in, buffer, receivedAt, deadline)) {
+                    return;
+                }
+                body = BodyReader.read(in, buffer, deadline);
+            }
         } catch (BodyReader.Refused refused) {
-            RequestFailure failure = refused.failure();
-            refused(failure);
-            boolean drained = failure == RequestFailure.BODY_TOO_LARGE
-                    && BodyReader.drain(request.getInputStream(), options.maxDrainSize(), deadline);
-            answer(response, failure, !drained);
+            refuseRead(request, response, refused.failure(), deadline);
             return;
         } catch (IOException e) {
-            RequestFailure failure = BodyReader.failureOf(e);
-            refused(failure);
-            answer(response, failure, true);
+            refuseRead(request, response, BodyReader.failureOf(e), deadline);
             return;
         }
         deliver(response, Delivery.of(ServletHeaders.of(request), body), receivedAt);
+    }
+
+    /**
+     * Refuses a body that could not be read whole: answered at once, after the rest of a body too large is discarded
+     * within {@link WebhookServletOptions#maxDrainSize()} and the deadline (keeping the connection open), or with
+     * {@code Connection: close} when it is not.
+     */
+    private void refuseRead(HttpServletRequest request, HttpServletResponse response, RequestFailure failure,
+                            ReadDeadline deadline) throws IOException {
+        refused(failure);
+        boolean drained = failure == RequestFailure.BODY_TOO_LARGE
+                && BodyReader.drain(request.getInputStream(), options.maxDrainSize(), deadline);
+        answer(response, failure, !drained);
     }
 
     /**

@@ -18,7 +18,8 @@ import java.io.IOException;
  * webhooks.addMapping("/webhooks/exa");
  * }</pre>
  *
- * <p>Register it with asynchronous support, as above: the body is then read with non-blocking reads, and a body
+ * <p>Register it with asynchronous support, as above: a body not already whole when the request arrives (a small
+ * body of declared length usually is, and is read at once) is then read with non-blocking reads, and a body
  * that has not all arrived within {@link WebhookServletOptions#bodyReadTimeout()} is answered with 408 at that
  * deadline, even one that has stopped arriving. Without asynchronous support the body is read with blocking reads,
  * which check the deadline only between reads; a body that stops arriving altogether is then left to the

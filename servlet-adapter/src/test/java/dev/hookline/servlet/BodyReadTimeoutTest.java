@@ -269,6 +269,31 @@ class BodyReadTimeoutTest {
     }
 
     @Test
+    void aBodyThatArrivesInPartsWithinTheDeadlineIsDeliveredWhole() throws Exception {
+        try (TestServer blocking = TestServer.blockingServlet(endpoint(), options(DEADLINE));
+             TestServer async = TestServer.servlet(endpoint(), options(DEADLINE))) {
+            for (TestServer server : List.of(blocking, async)) {
+                byte[] body = Deliveries.body("evt_in_parts_" + handled.get());
+                try (Socket socket = server.connect()) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head(body));
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                    // the first half is there to read well before the rest is sent
+                    LockSupport.parkNanos(DEADLINE.toNanos() / 5);
+                    out.write(body, body.length / 2, body.length - body.length / 2);
+                    out.flush();
+
+                    assertThat(TestServer.readResponse(socket.getInputStream())).startsWith("HTTP/1.1 204 ");
+                }
+            }
+
+            assertThat(handled).hasValue(2);
+            assertThat(refusals()).isEmpty();
+        }
+    }
+
+    @Test
     void aWholeBodyWithinTheDeadlineIsDelivered() throws Exception {
         try (TestServer server = TestServer.blockingServlet(endpoint(), options(DEADLINE));
              TestServer async = TestServer.servlet(endpoint(), options(DEADLINE))) {

@@ -23,11 +23,13 @@ class BodyReaderTest {
 
     /** Hands out at most {@code chunk} bytes per read and counts how many it handed out. */
     private static final class CountingStream extends InputStream {
-        private final InputStream in;
+        private final ByteArrayInputStream in;
         private final int chunk;
         private long served;
         /** The longest array a read was asked to fill: what the reader had allocated by then. */
         private int largestArray;
+        /** How many bytes have arrived: what {@link #available()} promises without blocking. */
+        private long arrived = Long.MAX_VALUE;
 
         CountingStream(byte[] body, int chunk) {
             this.in = new ByteArrayInputStream(body);
@@ -46,11 +48,19 @@ class BodyReaderTest {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             largestArray = Math.max(largestArray, buffer.length);
-            int n = in.read(buffer, offset, Math.min(length, chunk));
+            if (served >= arrived) {
+                throw new AssertionError("a read that would wait for bytes yet to arrive");
+            }
+            int n = in.read(buffer, offset, (int) Math.min(Math.min(length, chunk), arrived - served));
             if (n > 0) {
                 served += n;
             }
             return n;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(in.available(), Math.max(0, arrived - served));
         }
     }
 
@@ -194,6 +204,62 @@ class BodyReaderTest {
         assertThat(longer.served).isEqualTo(6_000);
         assertThat(BodyReader.drain(late, 1_000, new ReadDeadline(System.nanoTime(), 0))).isFalse();
         assertThat(late.served).isZero();
+    }
+
+    @Test
+    void aBodyThatHasArrivedWholeIsReadWithoutWaiting() throws Exception {
+        byte[] body = bytes(12_345);
+        CountingStream in = new CountingStream(body, 1000);
+
+        byte[] read = BodyReader.readArrived(in, new BodyBuffer(body.length, LIMIT));
+
+        assertThat(read).isEqualTo(body);
+        assertThat(in.served).isEqualTo(body.length);
+    }
+
+    @Test
+    void nothingIsReadOfABodyThatHasNotStartedToArrive() throws Exception {
+        CountingStream in = new CountingStream(bytes(100), 1000);
+        in.arrived = 0;
+
+        assertThat(BodyReader.readArrived(in, new BodyBuffer(100, LIMIT))).isNull();
+        assertThat(in.served).isZero();
+    }
+
+    @Test
+    void whatHasArrivedIsKeptAndTheRestReadAfterIt() throws Exception {
+        byte[] body = bytes(12_345);
+        CountingStream in = new CountingStream(body, 1000);
+        in.arrived = 5_500;
+        BodyBuffer buffer = new BodyBuffer(body.length, LIMIT);
+
+        assertThat(BodyReader.readArrived(in, buffer)).isNull();
+        assertThat(in.served).isEqualTo(5_500);
+
+        in.arrived = Long.MAX_VALUE;
+        assertThat(BodyReader.read(in, buffer, ReadDeadline.NONE)).isEqualTo(body);
+        assertThat(in.served).isEqualTo(body.length);
+    }
+
+    @Test
+    void aBodyThatEndsBeforeItsDeclaredLengthWhileArrivingIsIncomplete() {
+        InputStream endsEarly = new InputStream() {
+            private int left = 100;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'x' : -1;
+            }
+
+            @Override
+            public int available() {
+                return 1;
+            }
+        };
+
+        assertThatThrownBy(() -> BodyReader.readArrived(endsEarly, new BodyBuffer(200, LIMIT)))
+                .isInstanceOfSatisfying(BodyReader.Refused.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(RequestFailure.INCOMPLETE_BODY));
     }
 
     @Test
