@@ -41,6 +41,36 @@ final class Encoding {
     }
 
     /**
+     * Whether {@code value[from, to)} is exactly {@code 2 * length} hex digits, in either case: what
+     * {@link #hex(String, int, int, int)} decodes, checked without decoding.
+     */
+    static boolean isHex(String value, int from, int to, int length) {
+        if (to - from != 2 * length) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!HexFormat.isHexDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the {@code 2 * expected.length} hex digits of {@code value} from {@code from} on spell {@code expected},
+     * read in place: every byte is compared, so the time taken does not depend on where they differ. A character
+     * that is not a hex digit differs from any byte.
+     */
+    static boolean hexEquals(byte[] expected, String value, int from) {
+        int difference = 0;
+        for (int i = 0; i < expected.length; i++) {
+            int decoded = hexDigit(value.charAt(from + 2 * i)) << 4 | hexDigit(value.charAt(from + 2 * i + 1));
+            difference |= (expected[i] & 0xff) ^ decoded;
+        }
+        return difference == 0;
+    }
+
+    /**
      * The value of an ASCII hex digit, or -1: unlike {@link Character#digit}, no other script's digits. Looked up in
      * {@link HexFormat}'s table rather than tested by ranges: a signature's digits and letters come in no order a
      * branch could predict.

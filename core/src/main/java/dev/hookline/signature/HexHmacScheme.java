@@ -33,20 +33,30 @@ final class HexHmacScheme implements SignatureScheme {
         if (values.isEmpty()) {
             throw new SignatureVerificationException(SignatureFailure.MISSING_SIGNATURE);
         }
-        List<byte[]> signatures = new ArrayList<>(values.size());
+        // the first value's signature is compared where it stands; any further one is decoded
+        String first = null;
+        int firstFrom = 0;
+        List<byte[]> others = null;
         for (String value : values) {
-            // the stripped value[from, to), decoded in place after the prefix
+            // the stripped value[from, to), read in place after the prefix
             int from = Encoding.skipWhitespace(value, 0, value.length());
             int to = Encoding.trimWhitespace(value, from, value.length());
-            byte[] signature = to - from >= prefix.length() && value.startsWith(prefix, from)
-                    ? Encoding.hex(value, from + prefix.length(), to, SHA256_BYTES)
-                    : null;
-            if (signature == null) {
+            int digits = from + prefix.length();
+            if (to - from < prefix.length() || !value.startsWith(prefix, from)
+                    || !Encoding.isHex(value, digits, to, SHA256_BYTES)) {
                 throw new SignatureVerificationException(SignatureFailure.MALFORMED_SIGNATURE);
             }
-            signatures.add(signature);
+            if (first == null) {
+                first = value;
+                firstFrom = digits;
+            } else {
+                if (others == null) {
+                    others = new ArrayList<>(values.size() - 1);
+                }
+                others.add(Encoding.hex(value, digits, to, SHA256_BYTES));
+            }
         }
-        if (!context.anyMatches(signatures, null, body)) {
+        if (!context.anyMatches(first, firstFrom, others, null, body)) {
             throw new SignatureVerificationException(SignatureFailure.NO_MATCHING_SIGNATURE);
         }
     }

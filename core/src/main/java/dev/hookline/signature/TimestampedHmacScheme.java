@@ -26,8 +26,9 @@ final class TimestampedHmacScheme implements SignatureScheme {
     }
 
     /**
-     * Reads the header in place, by index: no substring is made of any element, the signatures are
-     * decoded straight from the header value and the signed prefix is the timestamp's digits and a dot.
+     * Reads the header in place, by index: no substring is made of any element, the first signature is compared
+     * where it stands in the header value (any further one is decoded from it) and the signed prefix is the
+     * timestamp's digits and a dot.
      */
     @Override
     public void verify(Headers headers, byte[] body, VerificationContext context)
@@ -39,7 +40,9 @@ final class TimestampedHmacScheme implements SignatureScheme {
         String timestampValue = null;
         int timestampFrom = 0;
         int timestampTo = 0;
-        List<byte[]> signatures = new ArrayList<>(2);
+        String firstSignature = null;
+        int firstSignatureFrom = 0;
+        List<byte[]> otherSignatures = null;
         for (String value : values) {
             int start = 0;
             while (start <= value.length()) {
@@ -66,11 +69,18 @@ final class TimestampedHmacScheme implements SignatureScheme {
                     timestampFrom = elementFrom;
                     timestampTo = to;
                 } else if (keyTo - from == 2 && value.charAt(from) == 'v' && value.charAt(from + 1) == '1') {
-                    byte[] signature = Encoding.hex(value, elementFrom, to, SHA256_BYTES);
-                    if (signature == null) {
+                    if (!Encoding.isHex(value, elementFrom, to, SHA256_BYTES)) {
                         throw malformed();
                     }
-                    signatures.add(signature);
+                    if (firstSignature == null) {
+                        firstSignature = value;
+                        firstSignatureFrom = elementFrom;
+                    } else {
+                        if (otherSignatures == null) {
+                            otherSignatures = new ArrayList<>(2);
+                        }
+                        otherSignatures.add(Encoding.hex(value, elementFrom, to, SHA256_BYTES));
+                    }
                 }
                 // any other key (v0, a future scheme) is ignored
             }
@@ -88,7 +98,7 @@ final class TimestampedHmacScheme implements SignatureScheme {
             prefix[i - timestampFrom] = (byte) timestampValue.charAt(i);
         }
         prefix[prefix.length - 1] = '.';
-        if (!context.anyMatches(signatures, prefix, body)) {
+        if (!context.anyMatches(firstSignature, firstSignatureFrom, otherSignatures, prefix, body)) {
             throw new SignatureVerificationException(SignatureFailure.NO_MATCHING_SIGNATURE);
         }
         context.checkTimestamp(seconds);

@@ -99,17 +99,36 @@ public final class VerificationContext {
      * @return true if the delivery is authentic
      */
     public boolean anyMatches(List<byte[]> candidates, byte[] prefix, byte[] body) {
-        if (candidates.isEmpty()) {
-            return false;
-        }
+        return !candidates.isEmpty() && anyMatches(null, 0, candidates, prefix, body);
+    }
+
+    /**
+     * Whether any key's MAC of {@code prefix} and {@code body} equals a candidate signature: the one spelled in hex
+     * digits in {@code hex} from {@code hexFrom} on, compared where it stands without being decoded (the
+     * {@link Encoding#isHex digits checked} by the caller), or any of {@code others}, decoded. A header's one
+     * signature is thus checked without a copy or a list. Each comparison takes time independent of where the bytes
+     * differ.
+     *
+     * @param hex a header value holding a candidate's hex digits, or null for none
+     * @param hexFrom where its digits start
+     * @param others further decoded candidates, or null for none
+     * @param prefix bytes signed before the body, or {@code null} for none
+     * @param body the raw body
+     */
+    boolean anyMatches(String hex, int hexFrom, List<byte[]> others, byte[] prefix, byte[] body) {
         for (SigningKey key : keys) {
             if (key.kind() != SigningKey.Kind.HMAC) {
                 continue;
             }
             byte[] expected = prefix == null ? key.mac(body) : key.mac(prefix, body);
-            for (byte[] candidate : candidates) {
-                if (MessageDigest.isEqual(expected, candidate)) {
-                    return true;
+            if (hex != null && Encoding.hexEquals(expected, hex, hexFrom)) {
+                return true;
+            }
+            if (others != null) {
+                for (byte[] candidate : others) {
+                    if (MessageDigest.isEqual(expected, candidate)) {
+                        return true;
+                    }
                 }
             }
         }

@@ -33,6 +33,39 @@ class EncodingTest {
     }
 
     @Test
+    void isHexAcceptsExactlyWhatHexDecodes() {
+        String hex = HexFormat.of().formatHex(randomBytes(32));
+        for (String value : new String[] {"v1=" + hex + ",x", "v1=" + hex.toUpperCase() + ",x", "v1=" + hex + "0,x",
+                "v1=g" + hex.substring(1) + ",x", "v1=\u0661" + hex.substring(1) + ",x", "v1= " + hex.substring(1)}) {
+            for (int to : new int[] {3 + 63, 3 + 64, 3 + 65}) {
+                assertThat(Encoding.isHex(value, 3, to, 32)).as("%s up to %d", value, to)
+                        .isEqualTo(Encoding.hex(value, 3, to, 32) != null);
+            }
+        }
+    }
+
+    @Test
+    void hexEqualsComparesTheDigitsInPlaceWithTheBytesTheySpell() {
+        byte[] bytes = randomBytes(32);
+        String hex = HexFormat.of().formatHex(bytes);
+        String value = "t=1,v1=" + hex + ",v0=x";
+
+        assertThat(Encoding.hexEquals(bytes, value, 7)).isTrue();
+        assertThat(Encoding.hexEquals(bytes, "t=1,v1=" + hex.toUpperCase(), 7)).isTrue();
+        assertThat(Encoding.hexEquals(bytes, value, 6)).isFalse();
+        for (int at : new int[] {0, 17, 31}) {
+            byte[] other = bytes.clone();
+            other[at] ^= 1;
+            assertThat(Encoding.hexEquals(other, value, 7)).as("differing at byte %d", at).isFalse();
+        }
+        // a character that is not a hex digit matches no byte, whatever the bits it would decode to
+        for (String notDigit : new String[] {"g", "G", " ", "\u0660", "\uFF10"}) {
+            String spoiled = "v1=" + hex.substring(0, 10) + notDigit + hex.substring(11);
+            assertThat(Encoding.hexEquals(bytes, spoiled, 3)).as("with %s", notDigit).isFalse();
+        }
+    }
+
+    @Test
     void everyCharacterIsAHexDigitExactlyWhenHexFormatSaysSo() {
         for (int code = 0; code <= Character.MAX_VALUE; code++) {
             char c = (char) code;

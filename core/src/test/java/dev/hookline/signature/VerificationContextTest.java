@@ -5,6 +5,7 @@ import static dev.hookline.signature.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,24 @@ class VerificationContextTest {
         assertThat(context(current).anyMatches(List.of(other, byPrevious), PREFIX, BODY)).isFalse();
         assertThat(context(previous).anyMatches(List.of(byPrevious), null, BODY)).isFalse();
         assertThat(context(previous).anyMatches(List.of(previous.mac(BODY)), null, BODY)).isTrue();
+    }
+
+    @Test
+    void aCandidateInPlaceAsHexDigitsMatchesAsItsDecodedBytesWould() {
+        byte[] byPrevious = previous.mac(PREFIX, BODY);
+        byte[] other = current.mac(utf8("1772366401."), BODY);
+        String header = "t=1772366400,v1=" + HexFormat.of().formatHex(byPrevious) + ",v1=x";
+        int from = "t=1772366400,v1=".length();
+
+        assertThat(context(current, previous).anyMatches(header, from, null, PREFIX, BODY)).isTrue();
+        assertThat(context(current).anyMatches(header, from, null, PREFIX, BODY)).isFalse();
+        assertThat(context(current, previous).anyMatches(header, from, null, null, BODY)).isFalse();
+        // the one in place, or any of the others, for any key
+        String otherHeader = "v1=" + HexFormat.of().formatHex(other);
+        assertThat(context(previous).anyMatches(otherHeader, 3, List.of(other, byPrevious), PREFIX, BODY)).isTrue();
+        assertThat(context(previous).anyMatches(otherHeader, 3, List.of(other), PREFIX, BODY)).isFalse();
+        assertThat(context(previous).anyMatches(null, 0, List.of(byPrevious), PREFIX, BODY)).isTrue();
+        assertThat(context(previous).anyMatches(null, 0, null, PREFIX, BODY)).isFalse();
     }
 
     @Test
