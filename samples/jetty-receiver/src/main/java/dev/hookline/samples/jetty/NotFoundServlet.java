@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The request's body is read and discarded first, up to {@link #MAX_DRAIN} bytes, so that the sender's
  * connection stays usable: left unread, the container may close the connection after the answer while the sender
- * already sends its next request on it. A larger body is not read: the answer then closes the connection.
+ * already sends its next request on it. A larger body is not read: the answer then closes the connection, and a
+ * sender still sending the body may find the connection reset before it reads the answer.
  */
 final class NotFoundServlet extends HttpServlet {
 
