@@ -1,8 +1,10 @@
 package dev.hookline.signature;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Strict, non-throwing decoders for the values found in signature headers, and the matching encoders. */
 final class Encoding {
@@ -38,6 +40,18 @@ final class Encoding {
             bytes[i] = (byte) (high << 4 | low);
         }
         return bytes;
+    }
+
+    /**
+     * Adds the bytes that {@code value[from, to)} spells in hex digits, already {@link #isHex checked}, to
+     * {@code list}, made if it is null: a header's further signatures, decoded only when there are any.
+     *
+     * @return the list
+     */
+    static List<byte[]> addHex(List<byte[]> list, String value, int from, int to) {
+        List<byte[]> added = list == null ? new ArrayList<>(2) : list;
+        added.add(hex(value, from, to, (to - from) / 2));
+        return added;
     }
 
     /**

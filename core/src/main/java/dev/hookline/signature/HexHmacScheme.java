@@ -2,7 +2,6 @@ package dev.hookline.signature;
 
 import dev.hookline.delivery.Headers;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,10 +49,7 @@ final class HexHmacScheme implements SignatureScheme {
                 first = value;
                 firstFrom = digits;
             } else {
-                if (others == null) {
-                    others = new ArrayList<>(values.size() - 1);
-                }
-                others.add(Encoding.hex(value, digits, to, SHA256_BYTES));
+                others = Encoding.addHex(others, value, digits, to);
             }
         }
         if (!context.anyMatches(first, firstFrom, others, null, body)) {

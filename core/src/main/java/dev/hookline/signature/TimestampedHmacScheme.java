@@ -3,7 +3,6 @@ package dev.hookline.signature;
 import dev.hookline.delivery.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,10 +75,7 @@ final class TimestampedHmacScheme implements SignatureScheme {
                         firstSignature = value;
                         firstSignatureFrom = elementFrom;
                     } else {
-                        if (otherSignatures == null) {
-                            otherSignatures = new ArrayList<>(2);
-                        }
-                        otherSignatures.add(Encoding.hex(value, elementFrom, to, SHA256_BYTES));
+                        otherSignatures = Encoding.addHex(otherSignatures, value, elementFrom, to);
                     }
                 }
                 // any other key (v0, a future scheme) is ignored

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,19 @@ class EncodingTest {
                         .isEqualTo(Encoding.hex(value, 3, to, 32) != null);
             }
         }
+    }
+
+    @Test
+    void addHexDecodesIntoTheListItIsGivenOrIntoANewOne() {
+        byte[] first = randomBytes(32);
+        byte[] second = randomBytes(32);
+        String value = "v1=" + HexFormat.of().formatHex(first) + ",v1=" + HexFormat.of().formatHex(second);
+
+        List<byte[]> made = Encoding.addHex(null, value, 3, 67);
+        List<byte[]> extended = Encoding.addHex(made, value, 71, 135);
+
+        assertThat(extended).isSameAs(made);
+        assertThat(made).containsExactly(first, second);
     }
 
     @Test
